@@ -1,0 +1,5 @@
+"""`python -m drugcompare` runs the CLI."""
+
+from drugcompare.cli import main
+
+main()

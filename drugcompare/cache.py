@@ -1,0 +1,182 @@
+"""A compiled cache of the validated dataset, so a call does not parse YAML every time.
+
+Layout of one cache file (written to a temporary file, then atomically renamed):
+
+    MAGIC | u32 header length | header (marshal) | index (marshal) | drug blobs (marshal)
+
+The header records the tool version and, per data file, its size, mtime and SHA-256. A
+call checks the stat of each file (microseconds); only when a file's mtime is too recent to
+be trusted (the "racy" window) or differs does it hash the content. The index holds all but
+the drug profiles, and the offset and CRC-32 of each profile's blob, which is read and
+checked only when that drug is needed: per-call cost does not grow with the dataset.
+Any failure to read, a wrong CRC or an unwritable directory means: no cache, never a
+wrong answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import struct
+import sys
+import tempfile
+import time
+import zlib
+from typing import Any, Callable
+
+from . import __version__
+
+MAGIC = b"DRUGCMP1"
+RACY_NS = 2_000_000_000  # files modified this close to the build are verified by content
+
+
+class CacheMiss(Exception):
+    """The cache is absent, stale or damaged; the caller rebuilds."""
+
+
+def cache_dir() -> str | None:
+    """Where the cache lives; None when caching is turned off."""
+    if os.environ.get("DRUGCOMPARE_NO_CACHE"):
+        return None
+    explicit = os.environ.get("DRUGCOMPARE_CACHE_DIR")
+    if explicit:
+        return explicit
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+    elif sys.platform == "darwin":
+        base = os.path.expanduser("~/Library/Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return os.path.join(base, "drugcompare")
+
+
+def cache_path(paths: list[str]) -> str | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    key = hashlib.sha256("\0".join([__version__, *paths]).encode("utf-8", "surrogateescape")).hexdigest()
+    return os.path.join(directory, f"dataset-{key[:20]}.bin")
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def fingerprint(paths: list[str]) -> list[list[Any]]:
+    """[path, size, mtime_ns, sha256] of each file, as recorded in a new cache."""
+    out = []
+    for p in paths:
+        st = os.stat(p)
+        out.append([p, st.st_size, st.st_mtime_ns, _sha256(p)])
+    return out
+
+
+class CachedDataset:
+    """An open cache file: the index in memory, drug blobs read on demand."""
+
+    def __init__(self, path: str, index: dict[str, Any], blob_base: int):
+        self.path = path
+        self.index = index
+        self.blob_base = blob_base
+
+    def read_drug(self, drug_id: str) -> dict[str, Any]:
+        off, length, crc = self.index["offsets"][drug_id]
+        with open(self.path, "rb") as fh:
+            fh.seek(self.blob_base + off)
+            data = fh.read(length)
+        if len(data) != length or zlib.crc32(data) != crc:
+            raise CacheMiss("damaged drug blob")
+        return marshal.loads(data)
+
+
+def read(path: str, paths: list[str]) -> CachedDataset:
+    """Open the cache at ``path`` if it is valid for ``paths``; raise CacheMiss otherwise."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(8) != MAGIC:
+                raise CacheMiss("bad magic")
+            (hlen,) = struct.unpack("<I", fh.read(4))
+            header = marshal.loads(fh.read(hlen))
+            if header.get("tool") != __version__ or [f[0] for f in header["files"]] != paths:
+                raise CacheMiss("other version or files")
+            _check_files(header)
+            index_bytes = fh.read(header["index_len"])
+            if len(index_bytes) != header["index_len"] or zlib.crc32(index_bytes) != header["index_crc"]:
+                raise CacheMiss("damaged index")
+            index = marshal.loads(index_bytes)
+            return CachedDataset(path, index, 12 + hlen + header["index_len"])
+    except CacheMiss:
+        raise
+    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error) as exc:
+        raise CacheMiss(str(exc)) from None
+
+
+def _check_files(header: dict[str, Any]) -> None:
+    built = header["built"]
+    for path, size, mtime_ns, digest in header["files"]:
+        st = os.stat(path)
+        trusted = st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns < built - RACY_NS
+        if not trusted and (st.st_size != size or _sha256(path) != digest):
+            raise CacheMiss(f"{path} changed")
+
+
+def write(path: str, paths: list[str], files: list[list[Any]], compiled: dict[str, Any]) -> bool:
+    """Write the cache atomically; False (and no file) when the directory is not writable."""
+    blobs = []
+    offsets = {}
+    pos = 0
+    for did, drug in compiled["drugs"].items():
+        data = marshal.dumps(drug)
+        offsets[did] = (pos, len(data), zlib.crc32(data))
+        blobs.append(data)
+        pos += len(data)
+    index = {k: v for k, v in compiled.items() if k != "drugs"}
+    index["offsets"] = offsets
+    index_bytes = marshal.dumps(index)
+    header = marshal.dumps({"tool": __version__, "files": files, "built": time.time_ns(),
+                            "index_len": len(index_bytes), "index_crc": zlib.crc32(index_bytes)})
+    directory = os.path.dirname(path)
+    tmp = None
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + struct.pack("<I", len(header)) + header + index_bytes)
+            for data in blobs:
+                fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return False
+
+
+def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> tuple[dict[str, Any], Callable[[str], dict[str, Any]]]:
+    """Return (index, read_drug) for the dataset made of ``paths``, from cache when valid.
+
+    ``build`` parses and validates the files; it runs only on a miss.
+    """
+    path = cache_path(paths)
+    if path is not None:
+        try:
+            cached = read(path, paths)
+            return cached.index, cached.read_drug
+        except CacheMiss:
+            pass
+        except OSError:  # e.g. a data file vanished: let build() report it
+            pass
+    files = fingerprint(paths) if path is not None else []
+    compiled = build()
+    if path is not None:
+        write(path, paths, files, compiled)
+    drugs = compiled["drugs"]
+    return compiled, drugs.__getitem__

@@ -1,0 +1,348 @@
+"""The command line: a thin layer over the core that turns its results into output and its
+exceptions into one-line messages and exit codes.
+
+Exit codes: 0 success / yes / no serious interaction; 1 no / a serious interaction;
+2 usage error, unknown drug or class, invalid data; 3 borderline; 4 internal error (a bug).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from . import __version__
+from .render import OutputFormat
+
+EXIT_INTERNAL = 4
+
+COMMANDS_HELP = "Compare drugs side by side and explain how they are classified. For information only — not medical advice."
+
+
+class DefaultGroup(typer.core.TyperGroup):
+    """A group whose bare form is `compare`: `drugcompare A B` == `drugcompare compare A B`
+    (sqlite-utils' default-group pattern); and the one place core errors become messages."""
+
+    def resolve_command(self, ctx, args):  # noqa: ANN001, ANN201
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "compare", self.commands["compare"], args
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx):  # noqa: ANN001, ANN201
+        from .errors import DrugcompareError
+
+        try:
+            return super().invoke(ctx)
+        except DrugcompareError as exc:
+            _report(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=DefaultGroup,
+    help=COMMANDS_HELP,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON (schema_version 1) instead of a table.")]
+FormatOpt = Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+
+
+def _fmt(json_flag: bool, fmt: Optional[OutputFormat]):  # noqa: ANN202
+    from .render import formatter
+
+    return formatter(OutputFormat.json if json_flag else (fmt or OutputFormat.table))
+
+
+def _err(message: str) -> None:
+    from .textsafe import clean
+
+    sys.stderr.write(clean(message) + "\n")
+
+
+def _report(exc: Exception) -> None:
+    from .errors import DataError, UnknownDrugError, UnknownFamilyError
+    from .textsafe import quote_input
+
+    if isinstance(exc, UnknownDrugError):
+        hint = (f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions
+                else " Try `drugcompare list` to see the drugs.")
+        what = "Empty drug name." if not exc.name.strip() else f"Unknown drug {quote_input(exc.name)}."
+        _err(what + hint)
+    elif isinstance(exc, UnknownFamilyError):
+        hint = (f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else "")
+        _err(f"Unknown class {quote_input(exc.name)}.{hint} (`drugcompare classes` lists them)")
+    elif isinstance(exc, DataError):
+        for p in exc.problems:
+            _err(f"error: {p}")
+        _err(f"{len(exc.problems)} problem(s) in the data; nothing was printed.")
+    else:
+        _err(f"error: {exc}")
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout was closed early (e.g. `| head`): stop quietly, no traceback at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _dataset():  # noqa: ANN202
+    from .dataset import load
+
+    return load(_extra_files())
+
+
+_EXTRA: list[str] = []
+
+
+def _extra_files() -> list[str]:
+    env = os.environ.get("DRUGCOMPARE_DATA", "")
+    return [p for p in env.split(os.pathsep) if p] + _EXTRA
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"drugcompare {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    data: Annotated[Optional[list[str]], typer.Option("--data", metavar="FILE",
+                    help="An extra drugs file that adds or overrides profiles (repeatable; also DRUGCOMPARE_DATA).")] = None,
+) -> None:
+    """Compare drugs side by side and explain how they are classified.
+
+    Examples: `drugcompare ketamine morphine`, `drugcompare classify tramadol`,
+    `drugcompare is kratom opioid`. For information only — not medical advice.
+    """
+    _EXTRA[:] = list(data or [])
+
+
+@app.command()
+def compare(
+    names: Annotated[list[str], typer.Argument(help="2 to 6 drug names (generic, brand, UK/US or street names).")],
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Compare 2-6 drugs side by side (the default command).
+
+    Examples: `drugcompare ketamine morphine`, `drugcompare tramadol codeine --json`.
+    """
+    from .compare import compare as do_compare
+
+    _fmt(json_, fmt).comparison(do_compare(_dataset(), names))
+
+
+@app.command()
+def classify(
+    name: Annotated[str, typer.Argument(help="A drug name.")],
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """What a drug is under each classification system, and the families it is confused with.
+
+    Example: `drugcompare classify ketamine`.
+    """
+    from .classify import classify as do_classify, legal_verdicts
+
+    ds = _dataset()
+    drug = ds.lookup(name)
+    _fmt(json_, fmt).classification(do_classify(ds, drug), legal_verdicts(ds, drug))
+
+
+def _verdict(drug_name: str, family_name: str):  # noqa: ANN202
+    from .classify import is_a
+
+    ds = _dataset()
+    drug = ds.lookup(drug_name)
+    family = ds.find_family(family_name)
+    return is_a(ds, drug, family)
+
+
+@app.command("is")
+def is_(
+    drug: Annotated[str, typer.Argument(help="A drug name.")],
+    family: Annotated[str, typer.Argument(help="A family or class: opioid, benzodiazepine, stimulant, ...")],
+    explain: Annotated[bool, typer.Option("--explain", help="The full reasoning, with sources.")] = False,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Answer one question: is DRUG a FAMILY? Exit 0 yes, 1 no, 3 borderline, 2 unknown.
+
+    Example: `drugcompare is ketamine opioid`.
+    """
+    from .rules import verdict_exit_code
+
+    v = _verdict(drug, family)
+    _fmt(json_, fmt).verdict(v, explain)
+    raise typer.Exit(verdict_exit_code(v.verdict))
+
+
+@app.command()
+def explain(
+    drug: Annotated[str, typer.Argument(help="A drug name.")],
+    family: Annotated[str, typer.Argument(help="A family or class.")],
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """The full reasoning behind `is DRUG FAMILY`, with the common beliefs and sources.
+
+    Example: `drugcompare explain ketamine opioid`.
+    """
+    from .rules import verdict_exit_code
+
+    v = _verdict(drug, family)
+    _fmt(json_, fmt).verdict(v, True)
+    raise typer.Exit(verdict_exit_code(v.verdict))
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A drug name.")],
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """The full profile of a drug, with its sources.
+
+    Example: `drugcompare show tramadol`.
+    """
+    ds = _dataset()
+    drug = ds.lookup(name)
+    products = [ds.product(pid) for pid in ds._index["products"] if drug.id in ds._index["products"][pid]["components"]]
+    class_names = {c: ds.classes[c]["name"] for c in drug.all_classes}
+    _fmt(json_, fmt).drug(drug, class_names, products)
+
+
+@app.command("list")
+def list_(
+    class_: Annotated[Optional[str], typer.Option("--class", "-c", help="Only drugs in this class or family.")] = None,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the drugs in the data, optionally only those of one class or family.
+
+    Examples: `drugcompare list`, `drugcompare list --class opioid`.
+    """
+    ds = _dataset()
+    rows = ds.listing()
+    heading = "Drugs"
+    if class_:
+        cid = ds.find_family(class_)
+        if cid in ds.families:
+            from .classify import is_a
+
+            keep = [r for r in rows if is_a(ds, ds.drug(r[0]), cid).verdict in ("yes", "borderline")]
+            heading = f"Drugs that are {ds.families[cid]['name']} (yes or borderline)"
+        else:
+            keep = [r for r in rows if cid in r[3]]
+            heading = f"Drugs in the class {ds.classes[cid]['name']}"
+        rows = keep
+    out = [{"id": r[0], "name": r[1], "classes": list(r[2]),
+            "class_names": [ds.classes[c]["name"] for c in r[2]]} for r in rows]
+    _fmt(json_, fmt).listing(out, heading)
+
+
+@app.command()
+def classes(json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+    """The class taxonomy with a one-line definition each, and the families `is` answers."""
+    ds = _dataset()
+    out: list[dict[str, Any]] = []
+
+    def walk(parent: Optional[str], depth: int) -> None:
+        for cid, c in sorted(ds.classes.items(), key=lambda kv: kv[1]["name"].casefold()):
+            if c["parent"] == parent:
+                summary = c["definition"].split(". ")[0].rstrip(".") + "."
+                out.append({"id": cid, "name": c["name"], "system": c["system"], "parent": parent,
+                            "depth": depth, "summary": summary, "definition": c["definition"],
+                            "source": c["source"]})
+                walk(cid, depth + 1)
+
+    walk(None, 0)
+    fams = [{"id": fid, "name": f["name"], "aliases": f["aliases"], "class": f["class"]}
+            for fid, f in ds.families.items()]
+    _fmt(json_, fmt).taxonomy(out, fams)
+
+
+@app.command()
+def interactions(
+    names: Annotated[list[str], typer.Argument(help="2 or more drug names.")],
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Interactions between drugs taken together. Exit 1 if any is serious or contraindicated.
+
+    Example: `drugcompare interactions oxycodone alprazolam`.
+    """
+    from .classify import in_family
+    from .errors import UsageError
+    from .interactions import exit_code, find
+
+    ds = _dataset()
+    resolutions = [ds.resolve(n) for n in names]
+    ids: list[str] = []
+    for r in resolutions:
+        ids += [i for i in r.drug_ids if i not in ids]
+    if len(ids) < 2:
+        raise UsageError("interactions needs at least two different drugs")
+    drugs = [ds.drug(i) for i in ids]
+    together = [set(r.drug_ids) for r in resolutions if r.product]
+    found = find(drugs, ds.interaction_rules, lambda d, f: in_family(ds, d, f), together)
+    _fmt(json_, fmt).interactions(drugs, found)
+    raise typer.Exit(exit_code(found))
+
+
+@app.command()
+def check(
+    files: Annotated[Optional[list[str]], typer.Argument(help="Extra drugs files to validate with the shipped data.")] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="FILES are curators' drafts (with new_* sections).")] = False,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Validate the data (shipped, plus FILES) and print a coverage report. Exit 2 on any error.
+
+    Example: `drugcompare check`, `drugcompare check my-drugs.yaml`.
+    """
+    from .check import run_check
+
+    _fmt(json_, fmt).check(run_check(_extra_files() + list(files or []), draft=draft))
+
+
+def main() -> None:
+    """Entry point: run the app; anything unexpected is a one-line message, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if enc not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+    try:
+        app(prog_name="drugcompare")
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("DRUGCOMPARE_DEBUG"):
+            raise
+        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc!s:.200}\n"
+                         "This is a bug in drugcompare; set DRUGCOMPARE_DEBUG=1 for details.\n")
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,195 @@
+"""The dataset: find the data files, load them (through the cache), and look things up.
+
+Modelled on pycountry: data shipped in the package, parsed lazily once, one index per
+field; ``get()`` returns None, ``lookup()`` raises with suggestions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import cache, names
+from .errors import DataError, Problem, UnknownDrugError, UnknownFamilyError
+from .model import Drug, DrugClass, Product, Resolution, Source
+from .vocab import ROLES
+
+DATA_FILES = {"drugs": "drugs.yaml", "classes": "classes.yaml", "targets": "targets.yaml",
+              "atc": "atc.yaml", "interactions": "interactions.yaml"}
+
+
+def shipped_data_dir() -> Path:
+    """The data shipped with the tool: inside the installed package, or the repo's data/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parent / "data"):
+        if (candidate / "drugs.yaml").is_file():
+            return candidate
+    raise DataError([Problem(str(here / "data"), "", "the shipped data files are missing; reinstall drugcompare")])
+
+
+def data_paths(extra: Iterable[str] = ()) -> list[str]:
+    """The files of the dataset in load order: shipped files, then the user's drug files."""
+    base = shipped_data_dir()
+    paths = [str(base / DATA_FILES[role]) for role in ROLES]
+    return paths + [os.path.abspath(p) for p in extra]
+
+
+def _label(path: str) -> str:
+    """How a file is named in messages: shipped files as data/NAME, others as given."""
+    try:
+        base = shipped_data_dir()
+    except DataError:
+        return path
+    p = Path(path)
+    return f"data/{p.name}" if p.parent == base else path
+
+
+def _build(paths: list[str]) -> dict[str, Any]:
+    from . import yamlio
+    from .compiler import compile_dataset
+
+    docs: dict[str, list[tuple[str, Any]]] = {role: [] for role in ROLES}
+    problems: list[Problem] = []
+    for i, path in enumerate(paths):
+        role = ROLES[i] if i < len(ROLES) else "drugs"
+        label = _label(path)
+        try:
+            docs[role].append((label, yamlio.parse(yamlio.read_text(path), label)))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return compile_dataset(docs)
+
+
+class Dataset:
+    """All drugs, products, classes, families, targets and interaction rules."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        self._index, self._read = cache.load(paths, lambda: _build(paths))
+        self._drugs: dict[str, Drug] = {}
+
+    # -- drugs -------------------------------------------------------------------------
+    @property
+    def drug_ids(self) -> list[str]:
+        return [row[0] for row in self._index["listing"]]
+
+    def drug(self, drug_id: str) -> Drug:
+        """The profile with this id (KeyError if there is none)."""
+        found = self._drugs.get(drug_id)
+        if found is None:
+            try:
+                raw = self._read(drug_id)
+            except cache.CacheMiss:  # damaged cache: rebuild from the files, never guess
+                compiled = _build(self.paths)
+                self._index, self._read = compiled, compiled["drugs"].__getitem__
+                raw = self._read(drug_id)
+            found = self._drugs[drug_id] = Drug.from_dict(raw)
+        return found
+
+    def raw_drug(self, drug_id: str) -> dict[str, Any]:
+        return self._read(drug_id)
+
+    def resolve(self, name: str) -> Resolution:
+        """Resolve a name to drug ids, saying how it matched; raise UnknownDrugError on a miss."""
+        entry = self._index["names"].get(names.normalise(name))
+        if entry is None:
+            raise UnknownDrugError(name, self.suggest(name))
+        kind, ref, display, alias_kind = entry
+        if kind == "product":
+            product = self._index["products"][ref]
+            match = "combination" if len(product["components"]) > 1 else "brand"
+            return Resolution(name, list(product["components"]), match, display, ref, alias_kind)
+        if alias_kind is None:
+            match = "exact"
+        elif alias_kind in ("brand", "street"):
+            match = alias_kind
+        else:
+            match = "alias"
+        return Resolution(name, [ref], match, display, None, alias_kind)
+
+    def get(self, name: str) -> Drug | None:
+        """The drug a single-drug name resolves to, or None."""
+        try:
+            res = self.resolve(name)
+        except UnknownDrugError:
+            return None
+        return self.drug(res.drug_ids[0]) if len(res.drug_ids) == 1 else None
+
+    def lookup(self, name: str) -> Drug:
+        """Like get(), but raises UnknownDrugError (with suggestions) on a miss."""
+        res = self.resolve(name)
+        if len(res.drug_ids) != 1:
+            raise UnknownDrugError(name, [self.drug(i).name for i in res.drug_ids])
+        return self.drug(res.drug_ids[0])
+
+    def suggest(self, name: str) -> list[str]:
+        # Suggest what the user can type: the id for a drug's own name, the alias otherwise.
+        candidates = [e[1] if (e[0] == "drug" and e[3] is None) else e[2] for e in self._index["names"].values()]
+        return names.suggest(name, candidates)
+
+    def product(self, product_id: str) -> Product:
+        p = self._index["products"][product_id]
+        return Product(p["id"], p["name"], p["kind"], p["country"], p["components"], p["atc"],
+                       p["note"], [Source(**s) for s in p["sources"]])
+
+    def listing(self) -> list[list[Any]]:
+        """[id, name, classes, all_classes] for every drug, sorted by name."""
+        return self._index["listing"]
+
+    # -- classes and families -------------------------------------------------------
+    @property
+    def classes(self) -> dict[str, Any]:
+        return self._index["classes"]
+
+    @property
+    def families(self) -> dict[str, Any]:
+        return self._index["families"]
+
+    @property
+    def targets(self) -> dict[str, Any]:
+        return self._index["targets"]
+
+    @property
+    def interaction_rules(self) -> list[Any]:
+        return self._index["interactions"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [Problem(*w) for w in self._index.get("warnings", [])]
+
+    @property
+    def checked_range(self) -> tuple[str | None, str | None]:
+        lo, hi = self._index["checked"]
+        return lo, hi
+
+    def drug_class(self, class_id: str) -> DrugClass:
+        c = self.classes[class_id]
+        src = c["source"] or {"id": "", "title": "", "url": None, "citation": None, "checked": "", "sections": []}
+        return DrugClass(c["id"], c["name"], c["system"], c["parent"], c["definition"], Source(**src))
+
+    def find_family(self, name: str) -> str:
+        """A family or class id for a user's word ("opioids", "SSRI", "benzos"); raises on a miss."""
+        key = names.normalise(name)
+        for fid, fam in self.families.items():
+            if key in {names.normalise(fid), names.normalise(fam["name"]), *map(names.normalise, fam["aliases"])}:
+                return fid
+        for cid, cls in self.classes.items():
+            if key in (names.normalise(cid), names.normalise(cls["name"])):
+                return cid
+        candidates = [f["name"] for f in self.families.values()] + list(self.classes)
+        raise UnknownFamilyError(name, names.suggest(name, candidates))
+
+
+_DEFAULT: dict[tuple[str, ...], Dataset] = {}
+
+
+def load(extra_files: Iterable[str] = ()) -> Dataset:
+    """The dataset (shipped data plus ``extra_files``), loaded once per process."""
+    paths = data_paths(extra_files)
+    key = tuple(paths)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Dataset(paths)
+    return _DEFAULT[key]

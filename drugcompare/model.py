@@ -1,0 +1,288 @@
+"""Plain data: the objects the core returns and every renderer (table, JSON, ...) reads.
+
+Field names are the JSON contract (README, "JSON contract"): ``dataclasses.asdict`` of a
+Drug is exactly the drug object of ``--json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    kind: str
+    country: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    target: str  # display name, e.g. "μ-opioid receptor (MOP, OPRM1)"
+    target_id: str
+    family: str
+    action: str
+    primary: bool
+    note: str | None = None
+
+    def describe(self) -> str:
+        text = f"{self.target} — {self.action}"
+        return text + (f" ({self.note})" if self.note else "")
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    summary: str
+    peripherally_restricted: bool
+    targets: list[Target]
+
+
+@dataclass(frozen=True)
+class Use:
+    use: str
+    area: str
+    status: str
+    regions: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SideEffect:
+    effect: str
+    frequency: str
+    serious: bool
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    scale: str
+    substance: str
+    pleasure: float | None
+    psychological: float | None
+    physical: float | None
+    ref: str
+
+
+@dataclass(frozen=True)
+class Addiction:
+    potential: str
+    basis: str
+    withdrawal: bool | None
+    withdrawal_note: str | None
+    respiratory_depression: bool | None
+    overdose_note: str | None
+    scores: list[Score]
+
+
+@dataclass(frozen=True)
+class LegalChange:
+    date: str
+    jurisdiction: str
+    change: str
+
+
+@dataclass(frozen=True)
+class Legal:
+    us_csa: str | None
+    us_narcotic: bool | None
+    us_note: str | None
+    uk_mda_class: str | None
+    uk_mdr_schedule: str | None
+    uk_mdr_part: str | None
+    uk_note: str | None
+    un_1961: str | None
+    un_1971: str | None
+    changes: list[LegalChange]
+    as_of: str
+
+
+@dataclass(frozen=True)
+class Misconception:
+    belief: str
+    correction: str
+    family: str | None
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str | None
+    citation: str | None
+    checked: str
+    sections: list[str]
+
+
+@dataclass(frozen=True)
+class AtcCode:
+    code: str
+    group: str
+    group_name: str | None
+
+
+@dataclass(frozen=True)
+class Drug:
+    id: str
+    name: str
+    aliases: list[Alias]
+    classes: list[str]
+    all_classes: list[str]  # classes plus every class above them
+    atc: list[str]
+    atc_groups: list[AtcCode]
+    atc_note: str | None
+    mechanism: Mechanism
+    uses: list[Use]
+    side_effects: list[SideEffect]
+    boxed_warnings: list[str]
+    addiction: Addiction
+    legal: Legal
+    misconceptions: list[Misconception]
+    sources: list[Source]
+    origin: str  # the data file the profile came from
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Drug":
+        """Build from the compiled (JSON-shaped) profile the dataset stores."""
+        m = d["mechanism"]
+        a = d["addiction"]
+        lg = d["legal"]
+        return cls(
+            id=d["id"],
+            name=d["name"],
+            aliases=[Alias(**x) for x in d["aliases"]],
+            classes=list(d["classes"]),
+            all_classes=list(d["all_classes"]),
+            atc=list(d["atc"]),
+            atc_groups=[AtcCode(**x) for x in d["atc_groups"]],
+            atc_note=d["atc_note"],
+            mechanism=Mechanism(m["summary"], m["peripherally_restricted"],
+                                [Target(**t) for t in m["targets"]]),
+            uses=[Use(**u) for u in d["uses"]],
+            side_effects=[SideEffect(**s) for s in d["side_effects"]],
+            boxed_warnings=list(d["boxed_warnings"]),
+            addiction=Addiction(**{**a, "scores": [Score(**s) for s in a["scores"]]}),
+            legal=Legal(**{**lg, "changes": [LegalChange(**c) for c in lg["changes"]]}),
+            misconceptions=[Misconception(**x) for x in d["misconceptions"]],
+            sources=[Source(**s) for s in d["sources"]],
+            origin=d["origin"],
+        )
+
+    def sources_for(self, section: str) -> list[Source]:
+        return [s for s in self.sources if section in s.sections]
+
+    @property
+    def primary_targets(self) -> list[Target]:
+        return [t for t in self.mechanism.targets if t.primary]
+
+    @property
+    def oldest_check(self) -> str:
+        return min(s.checked for s in self.sources)
+
+
+@dataclass(frozen=True)
+class Product:
+    """A combination product or brand that resolves to one or more drugs."""
+
+    id: str
+    name: str
+    kind: str
+    country: list[str]
+    components: list[str]
+    atc: list[str]
+    note: str | None
+    sources: list[Source]
+
+
+@dataclass(frozen=True)
+class DrugClass:
+    id: str
+    name: str
+    system: str
+    parent: str | None
+    definition: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a name the user typed was resolved: to which drugs, and by what kind of match."""
+
+    query: str
+    drug_ids: list[str]
+    match: str  # exact | alias | brand | street | combination | fuzzy | none
+    matched_name: str | None = None
+    product: str | None = None  # the product id when match == "combination"
+    alias_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    fact: str
+    field: str  # where in the profile the fact is, e.g. "mechanism.targets[0]"
+    sources: list[str]  # source titles
+
+
+@dataclass(frozen=True)
+class Verdict:
+    drug: str
+    drug_name: str
+    family: str
+    family_name: str
+    verdict: str  # yes | no | borderline
+    explanation: str
+    caveat: str | None
+    evidence: list[Evidence]
+    definition: str | None
+    misconceptions: list[Misconception]
+
+
+@dataclass(frozen=True)
+class Interaction:
+    id: str
+    drugs: list[str]
+    severity: str
+    effect: str
+    advice: str
+    note: str | None
+    because: list[str]  # why each drug is matched, e.g. "oxycodone: opioid"
+    sources: list[Source]
+
+
+@dataclass(frozen=True)
+class ClassEntry:
+    id: str
+    name: str
+    system: str
+    definition: str
+    direct: bool  # listed on the drug (True) or implied by a listed class (False)
+
+
+@dataclass(frozen=True)
+class Classification:
+    drug: Drug
+    systems: dict[str, list[ClassEntry]]  # system -> classes
+    atc: list[AtcCode]
+    legal: Legal
+    verdicts: list[Verdict]  # families it is a member of or confused with
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    values: list[str]  # one cell per drug, plain text
+    differs: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    drugs: list[Drug]
+    resolutions: list[Resolution]
+    rows: list[Row]
+    differences: list[str]  # keys of the rows whose values differ
+    interactions: list[Interaction]
+    checked: str  # the oldest date any shown fact was checked
