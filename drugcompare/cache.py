@@ -15,12 +15,10 @@ wrong answer.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import struct
 import sys
-import tempfile
 import time
 import zlib
 from typing import Any, Callable
@@ -55,11 +53,14 @@ def cache_path(paths: list[str]) -> str | None:
     directory = cache_dir()
     if directory is None:
         return None
-    key = hashlib.sha256("\0".join([__version__, *paths]).encode("utf-8", "surrogateescape")).hexdigest()
-    return os.path.join(directory, f"dataset-{key[:20]}.bin")
+    data = "\0".join([__version__, *paths]).encode("utf-8", "surrogateescape")
+    # Only an address: what is trusted is the header inside (tool version, files, hashes).
+    return os.path.join(directory, f"dataset-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.bin")
 
 
 def _sha256(path: str) -> str:
+    import hashlib  # only on a cold or racy path: importing it costs ~3 ms
+
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -140,6 +141,8 @@ def write(path: str, paths: list[str], files: list[list[Any]], compiled: dict[st
     index_bytes = marshal.dumps(index)
     header = marshal.dumps({"tool": __version__, "files": files, "built": time.time_ns(),
                             "index_len": len(index_bytes), "index_crc": zlib.crc32(index_bytes)})
+    import tempfile
+
     directory = os.path.dirname(path)
     tmp = None
     try:

@@ -5,7 +5,6 @@ Exit codes: 0 success / yes / no serious interaction; 1 no / a serious interacti
 2 usage error, unknown drug or class, invalid data; 3 borderline; 4 internal error (a bug).
 """
 
-from __future__ import annotations
 
 import os
 import sys

@@ -7,7 +7,6 @@ field; ``get()`` returns None, ``lookup()`` raises with suggestions.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, Iterable
 
 from . import cache, names
@@ -19,19 +18,19 @@ DATA_FILES = {"drugs": "drugs.yaml", "classes": "classes.yaml", "targets": "targ
               "atc": "atc.yaml", "interactions": "interactions.yaml"}
 
 
-def shipped_data_dir() -> Path:
+def shipped_data_dir() -> str:
     """The data shipped with the tool: inside the installed package, or the repo's data/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data", here.parent / "data"):
-        if (candidate / "drugs.yaml").is_file():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for candidate in (os.path.join(here, "data"), os.path.join(os.path.dirname(here), "data")):
+        if os.path.isfile(os.path.join(candidate, "drugs.yaml")):
             return candidate
-    raise DataError([Problem(str(here / "data"), "", "the shipped data files are missing; reinstall drugcompare")])
+    raise DataError([Problem(os.path.join(here, "data"), "", "the shipped data files are missing; reinstall drugcompare")])
 
 
 def data_paths(extra: Iterable[str] = ()) -> list[str]:
     """The files of the dataset in load order: shipped files, then the user's drug files."""
     base = shipped_data_dir()
-    paths = [str(base / DATA_FILES[role]) for role in ROLES]
+    paths = [os.path.join(base, DATA_FILES[role]) for role in ROLES]
     return paths + [os.path.abspath(p) for p in extra]
 
 
@@ -41,8 +40,7 @@ def _label(path: str) -> str:
         base = shipped_data_dir()
     except DataError:
         return path
-    p = Path(path)
-    return f"data/{p.name}" if p.parent == base else path
+    return f"data/{os.path.basename(path)}" if os.path.dirname(path) == base else path
 
 
 def _build(paths: list[str]) -> dict[str, Any]:

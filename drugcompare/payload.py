@@ -6,23 +6,22 @@ result objects as the tables, so the formats cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from . import SCHEMA_VERSION
-from .model import Classification, Comparison, Drug, Interaction, Resolution, Verdict
+from .model import Classification, Comparison, Drug, Interaction, Resolution, Verdict, plain
 
 
 def drug(d: Drug) -> dict[str, Any]:
-    return asdict(d)
+    return plain(d)
 
 
 def resolution(r: Resolution) -> dict[str, Any]:
-    return asdict(r)
+    return plain(r)
 
 
 def interaction(i: Interaction) -> dict[str, Any]:
-    return asdict(i)
+    return plain(i)
 
 
 def verdict(v: Verdict) -> dict[str, Any]:
@@ -34,9 +33,9 @@ def verdict(v: Verdict) -> dict[str, Any]:
         "verdict": v.verdict,
         "explanation": v.explanation,
         "caveat": v.caveat,
-        "evidence": [asdict(e) for e in v.evidence],
+        "evidence": [plain(e) for e in v.evidence],
         "definition": v.definition,
-        "misconceptions": [asdict(m) for m in v.misconceptions],
+        "misconceptions": [plain(m) for m in v.misconceptions],
     }
 
 
@@ -65,9 +64,9 @@ def classification(c: Classification, legal: list[Verdict]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "drug": drug(c.drug),
-        "systems": {k: [asdict(e) for e in v] for k, v in c.systems.items()},
-        "atc": [asdict(a) for a in c.atc],
-        "legal": asdict(c.legal),
+        "systems": {k: [plain(e) for e in v] for k, v in c.systems.items()},
+        "atc": [plain(a) for a in c.atc],
+        "legal": plain(c.legal),
         "legal_verdicts": [verdict_brief(v) for v in legal],
         "verdicts": [verdict_brief(v) for v in c.verdicts],
         "disclaimer": DISCLAIMER,

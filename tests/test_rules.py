@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from drugcompare.classify import classify, is_a
@@ -34,9 +32,9 @@ def test_fixture_verdicts(fixture_ds, drug, family, verdict):
 def test_verdict_changes_with_the_data_not_the_name(fixture_ds):
     """Flip a target's action and the verdict flips: the rule reads the profile."""
     drug = fixture_ds.drug("testoxone")
-    target = dataclasses.replace(drug.mechanism.targets[0], action="agonist")
-    mech = dataclasses.replace(drug.mechanism, targets=[target])
-    flipped = dataclasses.replace(drug, mechanism=mech)
+    target = drug.mechanism.targets[0]._replace(action="agonist")
+    mech = drug.mechanism._replace(targets=[target])
+    flipped = drug._replace(mechanism=mech)
     assert is_a(fixture_ds, drug, "opioid").verdict == "no"
     assert is_a(fixture_ds, flipped, "opioid").verdict == "yes"
 

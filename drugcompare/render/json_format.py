@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import sys
 from typing import Any
 
 from .. import SCHEMA_VERSION, payload
-from ..model import Classification, Comparison, Drug, Interaction, Verdict
+from ..model import Classification, Comparison, Drug, Interaction, Verdict, plain
 
 
 def emit(data: dict[str, Any]) -> None:
@@ -30,7 +29,7 @@ class JsonFormatter:
 
     def drug(self, d: Drug, class_names: dict[str, str], products: list[Any]) -> None:
         emit({"schema_version": SCHEMA_VERSION, "drug": payload.drug(d),
-              "products": [asdict(p) for p in products]})
+              "products": [plain(p) for p in products]})
 
     def listing(self, rows: list[dict[str, Any]], heading: str) -> None:
         emit({"schema_version": SCHEMA_VERSION, "drugs": rows})
