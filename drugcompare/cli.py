@@ -148,19 +148,53 @@ def compare(
 
 @app.command()
 def classify(
-    name: Annotated[str, typer.Argument(help="A drug name.")],
+    name: Annotated[Optional[str], typer.Argument(help="A drug name, or - to read one name per line from stdin.")] = None,
+    stdin: Annotated[bool, typer.Option("--stdin", help="Read one medication string per line from stdin.")] = False,
+    for_: Annotated[Optional[str], typer.Option("--for", metavar="FAMILY",
+                    help="With stdin: add the verdict for this family to each line.")] = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
     """What a drug is under each classification system, and the families it is confused with.
 
-    Example: `drugcompare classify ketamine`.
+    With - or --stdin, classify a list: one medication string per line in ("Oxycodone HCl
+    5 mg tablet"), one JSON object per line out (or --format csv); unresolved lines are
+    reported, never dropped. Examples: `drugcompare classify ketamine`,
+    `drugcompare classify - --for opioid < meds.txt`.
     """
-    from .classify import classify as do_classify, legal_verdicts
+    from .errors import UsageError
 
     ds = _dataset()
+    if stdin or name == "-":
+        from .bulk import stream
+
+        family = ds.find_family(for_) if for_ else None
+        chosen = OutputFormat.json if json_ else (fmt or OutputFormat.jsonl)
+        if chosen not in (OutputFormat.jsonl, OutputFormat.csv):
+            raise UsageError("reading from stdin writes --format jsonl (the default) or csv")
+        write = sys.stdout.write
+        for chunk in stream(ds, _stdin_lines(), family, chosen.value):
+            write(chunk)
+        return
+    if name is None:
+        raise UsageError("name a drug, or use - / --stdin to read a list")
+    if for_:
+        raise UsageError("--for goes with - / --stdin; for one drug use `drugcompare is DRUG FAMILY`")
+    from .classify import classify as do_classify, legal_verdicts
+
     drug = ds.lookup(name)
     _fmt(json_, fmt).classification(do_classify(ds, drug), legal_verdicts(ds, drug))
+
+
+def _stdin_lines():  # noqa: ANN202
+    """stdin as text lines; undecodable bytes become U+FFFD instead of an error."""
+    stream = sys.stdin
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        import io
+
+        stream = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace", newline=None)
+    return stream
 
 
 def _verdict(drug_name: str, family_name: str):  # noqa: ANN202

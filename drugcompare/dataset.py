@@ -92,21 +92,28 @@ class Dataset:
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a name to drug ids, saying how it matched; raise UnknownDrugError on a miss."""
-        entry = self._index["names"].get(names.normalise(name))
-        if entry is None:
+        found = self.resolve_key(names.normalise(name), name)
+        if found is None:
             raise UnknownDrugError(name, self.suggest(name))
+        return found
+
+    def resolve_key(self, key: str, query: str) -> Resolution | None:
+        """Resolve an already normalised name key; None when nothing has that name."""
+        entry = self._index["names"].get(key)
+        if entry is None:
+            return None
         kind, ref, display, alias_kind = entry
         if kind == "product":
             product = self._index["products"][ref]
             match = "combination" if len(product["components"]) > 1 else "brand"
-            return Resolution(name, list(product["components"]), match, display, ref, alias_kind)
+            return Resolution(query, list(product["components"]), match, display, ref, alias_kind)
         if alias_kind is None:
             match = "exact"
         elif alias_kind in ("brand", "street"):
             match = alias_kind
         else:
             match = "alias"
-        return Resolution(name, [ref], match, display, None, alias_kind)
+        return Resolution(query, [ref], match, display, None, alias_kind)
 
     def get(self, name: str) -> Drug | None:
         """The drug a single-drug name resolves to, or None."""

@@ -32,3 +32,12 @@ def quote_input(text: str, limit: int = 80) -> str:
     if len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return f"'{shown}'"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls and bidi/format characters escaped as \\uXXXX.
+
+    json.dumps escapes C0 controls itself; these others would reach a terminal raw when
+    ensure_ascii is off. They can only occur inside JSON strings, so escaping keeps it valid.
+    """
+    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), text)

@@ -12,6 +12,8 @@ from ..model import Classification, Comparison, Drug, Interaction, Verdict
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class Formatter(Protocol):
@@ -31,6 +33,14 @@ def formatter(fmt: OutputFormat) -> Formatter:
         from .json_format import JsonFormatter
 
         return JsonFormatter()
+    if fmt is OutputFormat.jsonl:
+        from .lines_format import JsonLinesFormatter
+
+        return JsonLinesFormatter()
+    if fmt is OutputFormat.csv:
+        from .lines_format import CsvFormatter
+
+        return CsvFormatter()
     from .table_format import TableFormatter
 
     return TableFormatter()

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from .. import SCHEMA_VERSION, payload
+from ..textsafe import json_safe
 from ..model import Classification, Comparison, Drug, Interaction, Verdict, plain
 
 
@@ -14,7 +15,7 @@ def emit(data: dict[str, Any]) -> None:
     """Write one JSON document. Non-ASCII is escaped when stdout cannot encode UTF-8."""
     encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "")
     text = json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 class JsonFormatter:
