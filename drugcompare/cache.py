@@ -2,13 +2,13 @@
 
 Layout of one cache file (written to a temporary file, then atomically renamed):
 
-    MAGIC | u32 header length | header (marshal) | index (marshal) | drug blobs (marshal)
+    MAGIC | u32 header length | header (marshal) | sections and drug blobs (marshal)
 
-The header records the tool version and, per data file, its size, mtime and SHA-256. A
-call checks the stat of each file (microseconds); only when a file's mtime is too recent to
-be trusted (the "racy" window) or differs does it hash the content. The index holds all but
-the drug profiles, and the offset and CRC-32 of each profile's blob, which is read and
-checked only when that drug is needed: per-call cost does not grow with the dataset.
+The header records the tool version, per data file its size, mtime and SHA-256, and a
+directory of sections (offset, length, CRC-32; see store.py). A call checks the stat of
+each file (microseconds); only when a file's mtime is too recent to be trusted (the
+"racy" window) or differs does it hash the content. Sections are read and CRC-checked
+only when needed, so per-call cost does not grow with the dataset.
 Any failure to read, a wrong CRC or an unwritable directory means: no cache, never a
 wrong answer.
 """
@@ -24,6 +24,7 @@ import zlib
 from typing import Any, Callable
 
 from . import __version__
+from .store import DamagedCache, FileStore, MemoryStore, pack
 
 MAGIC = b"DRUGCMP1"
 RACY_NS = 2_000_000_000  # files modified this close to the build are verified by content
@@ -77,25 +78,7 @@ def fingerprint(paths: list[str]) -> list[list[Any]]:
     return out
 
 
-class CachedDataset:
-    """An open cache file: the index in memory, drug blobs read on demand."""
-
-    def __init__(self, path: str, index: dict[str, Any], blob_base: int):
-        self.path = path
-        self.index = index
-        self.blob_base = blob_base
-
-    def read_drug(self, drug_id: str) -> dict[str, Any]:
-        off, length, crc = self.index["offsets"][drug_id]
-        with open(self.path, "rb") as fh:
-            fh.seek(self.blob_base + off)
-            data = fh.read(length)
-        if len(data) != length or zlib.crc32(data) != crc:
-            raise CacheMiss("damaged drug blob")
-        return marshal.loads(data)
-
-
-def read(path: str, paths: list[str]) -> CachedDataset:
+def read(path: str, paths: list[str]) -> FileStore:
     """Open the cache at ``path`` if it is valid for ``paths``; raise CacheMiss otherwise."""
     try:
         with open(path, "rb") as fh:
@@ -103,17 +86,13 @@ def read(path: str, paths: list[str]) -> CachedDataset:
                 raise CacheMiss("bad magic")
             (hlen,) = struct.unpack("<I", fh.read(4))
             header = marshal.loads(fh.read(hlen))
-            if header.get("tool") != __version__ or [f[0] for f in header["files"]] != paths:
-                raise CacheMiss("other version or files")
-            _check_files(header)
-            index_bytes = fh.read(header["index_len"])
-            if len(index_bytes) != header["index_len"] or zlib.crc32(index_bytes) != header["index_crc"]:
-                raise CacheMiss("damaged index")
-            index = marshal.loads(index_bytes)
-            return CachedDataset(path, index, 12 + hlen + header["index_len"])
+        if header.get("tool") != __version__ or [f[0] for f in header["files"]] != paths:
+            raise CacheMiss("other version or files")
+        _check_files(header)
+        return FileStore(path, header["directory"], 12 + hlen, header["buckets"])
     except CacheMiss:
         raise
-    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error) as exc:
+    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error, DamagedCache) as exc:
         raise CacheMiss(str(exc)) from None
 
 
@@ -126,30 +105,20 @@ def _check_files(header: dict[str, Any]) -> None:
             raise CacheMiss(f"{path} changed")
 
 
-def write(path: str, paths: list[str], files: list[list[Any]], compiled: dict[str, Any]) -> bool:
+def write(path: str, files: list[list[Any]], compiled: dict[str, Any]) -> bool:
     """Write the cache atomically; False (and no file) when the directory is not writable."""
-    blobs = []
-    offsets = {}
-    pos = 0
-    for did, drug in compiled["drugs"].items():
-        data = marshal.dumps(drug)
-        offsets[did] = (pos, len(data), zlib.crc32(data))
-        blobs.append(data)
-        pos += len(data)
-    index = {k: v for k, v in compiled.items() if k != "drugs"}
-    index["offsets"] = offsets
-    index_bytes = marshal.dumps(index)
+    directory, buckets, blobs = pack(compiled)
     header = marshal.dumps({"tool": __version__, "files": files, "built": time.time_ns(),
-                            "index_len": len(index_bytes), "index_crc": zlib.crc32(index_bytes)})
+                            "directory": directory, "buckets": buckets})
     import tempfile
 
-    directory = os.path.dirname(path)
+    folder = os.path.dirname(path)
     tmp = None
     try:
-        os.makedirs(directory, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=directory)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC + struct.pack("<I", len(header)) + header + index_bytes)
+            fh.write(MAGIC + struct.pack("<I", len(header)) + header)
             for data in blobs:
                 fh.write(data)
         os.replace(tmp, path)
@@ -163,16 +132,16 @@ def write(path: str, paths: list[str], files: list[list[Any]], compiled: dict[st
         return False
 
 
-def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> tuple[dict[str, Any], Callable[[str], dict[str, Any]]]:
-    """Return (index, read_drug) for the dataset made of ``paths``, from cache when valid.
+def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> MemoryStore | FileStore:
+    """The store of the dataset made of ``paths``: the cache when valid, else ``build()``.
 
-    ``build`` parses and validates the files; it runs only on a miss.
+    ``build`` parses and validates the files; it runs only on a miss, and its result is
+    written to the cache for the next call.
     """
     path = cache_path(paths)
     if path is not None:
         try:
-            cached = read(path, paths)
-            return cached.index, cached.read_drug
+            return read(path, paths)
         except CacheMiss:
             pass
         except OSError:  # e.g. a data file vanished: let build() report it
@@ -180,6 +149,5 @@ def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> tuple[dict[st
     files = fingerprint(paths) if path is not None else []
     compiled = build()
     if path is not None:
-        write(path, paths, files, compiled)
-    drugs = compiled["drugs"]
-    return compiled, drugs.__getitem__
+        write(path, files, compiled)
+    return MemoryStore(compiled)

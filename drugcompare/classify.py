@@ -12,8 +12,7 @@ LEGAL_FAMILIES_PREFIX = ("controlled-", "narcotic-")
 
 def is_a(ds: Dataset, drug: Drug, family: str) -> Verdict:
     """The verdict for one family (or class) id."""
-    atc_names = ds._index["atc"]
-    return evaluate(drug, family, ds.families, ds.classes, atc_names)
+    return evaluate(drug, family, ds.families, ds.classes, ds.atc_names)
 
 
 def in_family(ds: Dataset, drug: Drug, family: str) -> bool:
@@ -34,7 +33,7 @@ def classify(ds: Dataset, drug: Drug) -> Classification:
         systems[c["system"]].append(ClassEntry(cid, c["name"], c["system"], c["definition"], cid in drug.classes))
     areas = {u.area for u in drug.uses if u.area not in ("other", "recreational")}
     misconception_families = {m.family for m in drug.misconceptions if m.family}
-    family_areas = ds._index.get("family_areas", {})
+    family_areas = ds.family_areas
     verdicts: list[Verdict] = []
     for fid in ds.families:
         if fid.startswith(LEGAL_FAMILIES_PREFIX):

@@ -255,7 +255,7 @@ def show(
     """
     ds = _dataset()
     drug = ds.lookup(name)
-    products = [ds.product(pid) for pid in ds._index["products"] if drug.id in ds._index["products"][pid]["components"]]
+    products = ds.products_of(drug.id)
     class_names = {c: ds.classes[c]["name"] for c in drug.all_classes}
     _fmt(json_, fmt).drug(drug, class_names, products)
 

@@ -66,29 +66,34 @@ class Dataset:
 
     def __init__(self, paths: list[str]):
         self.paths = paths
-        self._index, self._read = cache.load(paths, lambda: _build(paths))
+        self._store = cache.load(paths, lambda: _build(paths))
         self._drugs: dict[str, Drug] = {}
 
-    # -- drugs -------------------------------------------------------------------------
-    @property
-    def drug_ids(self) -> list[str]:
-        return [row[0] for row in self._index["listing"]]
+    def _rebuild(self) -> None:
+        """The cache turned out damaged mid-call: rebuild from the files, never guess."""
+        from .store import MemoryStore
 
+        self._store = MemoryStore(_build(self.paths))
+
+    def _read(self, what: str, *args: Any) -> Any:
+        from .store import DamagedCache
+
+        try:
+            return getattr(self._store, what)(*args)
+        except DamagedCache:
+            self._rebuild()
+            return getattr(self._store, what)(*args)
+
+    # -- drugs -------------------------------------------------------------------------
     def drug(self, drug_id: str) -> Drug:
         """The profile with this id (KeyError if there is none)."""
         found = self._drugs.get(drug_id)
         if found is None:
-            try:
-                raw = self._read(drug_id)
-            except cache.CacheMiss:  # damaged cache: rebuild from the files, never guess
-                compiled = _build(self.paths)
-                self._index, self._read = compiled, compiled["drugs"].__getitem__
-                raw = self._read(drug_id)
-            found = self._drugs[drug_id] = Drug.from_dict(raw)
+            found = self._drugs[drug_id] = Drug.from_dict(self._read("drug", drug_id))
         return found
 
     def raw_drug(self, drug_id: str) -> dict[str, Any]:
-        return self._read(drug_id)
+        return self._read("drug", drug_id)
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a name to drug ids, saying how it matched; raise UnknownDrugError on a miss."""
@@ -99,12 +104,12 @@ class Dataset:
 
     def resolve_key(self, key: str, query: str) -> Resolution | None:
         """Resolve an already normalised name key; None when nothing has that name."""
-        entry = self._index["names"].get(key)
+        entry = self._read("name", key) if key else None
         if entry is None:
             return None
         kind, ref, display, alias_kind = entry
         if kind == "product":
-            product = self._index["products"][ref]
+            product = self.meta["products"][ref]
             match = "combination" if len(product["components"]) > 1 else "brand"
             return Resolution(query, list(product["components"]), match, display, ref, alias_kind)
         if alias_kind is None:
@@ -131,43 +136,57 @@ class Dataset:
         return self.drug(res.drug_ids[0])
 
     def suggest(self, name: str) -> list[str]:
-        # Suggest what the user can type: the id for a drug's own name, the alias otherwise.
-        candidates = [e[1] if (e[0] == "drug" and e[3] is None) else e[2] for e in self._index["names"].values()]
-        return names.suggest(name, candidates)
+        """What the user may have meant: names close in spelling (the id for a drug's own name)."""
+        return names.suggest_from_keys(name, self._read("suggestion_keys"))
 
     def product(self, product_id: str) -> Product:
-        p = self._index["products"][product_id]
+        p = self.meta["products"][product_id]
         return Product(p["id"], p["name"], p["kind"], p["country"], p["components"], p["atc"],
                        p["note"], [Source(**s) for s in p["sources"]])
 
+    def products_of(self, drug_id: str) -> list[Product]:
+        return [self.product(pid) for pid, p in self.meta["products"].items() if drug_id in p["components"]]
+
     def listing(self) -> list[list[Any]]:
         """[id, name, classes, all_classes] for every drug, sorted by name."""
-        return self._index["listing"]
+        return self._read("listing")
 
     # -- classes and families -------------------------------------------------------
     @property
+    def meta(self) -> dict[str, Any]:
+        return self._store.meta
+
+    @property
     def classes(self) -> dict[str, Any]:
-        return self._index["classes"]
+        return self.meta["classes"]
 
     @property
     def families(self) -> dict[str, Any]:
-        return self._index["families"]
+        return self.meta["families"]
 
     @property
     def targets(self) -> dict[str, Any]:
-        return self._index["targets"]
+        return self.meta["targets"]
+
+    @property
+    def atc_names(self) -> dict[str, str]:
+        return self.meta["atc"]
+
+    @property
+    def family_areas(self) -> dict[str, list[str]]:
+        return self.meta["family_areas"]
 
     @property
     def interaction_rules(self) -> list[Any]:
-        return self._index["interactions"]
+        return self.meta["interactions"]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [Problem(*w) for w in self._index.get("warnings", [])]
+        return [Problem(*w) for w in self.meta.get("warnings", [])]
 
     @property
     def checked_range(self) -> tuple[str | None, str | None]:
-        lo, hi = self._index["checked"]
+        lo, hi = self.meta["checked"]
         return lo, hi
 
     def drug_class(self, class_id: str) -> DrugClass:

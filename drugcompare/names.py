@@ -44,3 +44,29 @@ def suggest(query: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
         if by_key[k] not in out:
             out.append(by_key[k])
     return out[:limit]
+
+
+def suggest_from_keys(query: str, pairs: list[list[str]], limit: int = 3) -> list[str]:
+    """Like suggest(), over precomputed [normalised key, display] pairs (fast at any size)."""
+    key = normalise(query)
+    if not key or not pairs:
+        return []
+    keys = [p[0] for p in pairs]
+    try:
+        from rapidfuzz import fuzz, process
+    except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
+        import difflib
+
+        found = difflib.get_close_matches(key, keys, n=limit * 3, cutoff=0.75)
+        idx = {k: i for i, k in enumerate(keys)}
+        hits = [idx[k] for k in found]
+    else:
+        hits = [i for _, _, i in process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=75)]
+        if len(key) >= 4 and len(hits) < limit:
+            hits += [i for i, k in enumerate(keys) if k.startswith(key) and k != key][: limit * 3]
+    out: list[str] = []
+    for i in hits:
+        shown = pairs[i][1]
+        if shown not in out:
+            out.append(shown)
+    return out[:limit]
