@@ -146,7 +146,10 @@ def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> MemoryStore |
             pass
         except OSError:  # e.g. a data file vanished: let build() report it
             pass
-    files = fingerprint(paths) if path is not None else []
+    try:
+        files = fingerprint(paths) if path is not None else []
+    except OSError:  # unreadable or not a file: build() reports it; nothing is cached
+        files, path = [], None
     compiled = build()
     if path is not None:
         write(path, files, compiled)

@@ -97,7 +97,8 @@ class Dataset:
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a name to drug ids, saying how it matched; raise UnknownDrugError on a miss."""
-        found = self.resolve_key(names.normalise(name), name)
+        # Bytes that were not valid UTF-8 arrive as lone surrogates: never match them silently.
+        found = None if names.has_undecodable(name) else self.resolve_key(names.normalise(name), name)
         if found is None:
             raise UnknownDrugError(name, self.suggest(name))
         return found

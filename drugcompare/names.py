@@ -22,6 +22,11 @@ def normalise(name: str) -> str:
     return "".join(ch for ch in text if ch.isalnum() and unicodedata.category(ch) not in _DROP_CATEGORIES)
 
 
+def has_undecodable(text: str) -> bool:
+    """True when the text carries bytes that were not valid UTF-8 (lone surrogates)."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def suggest(query: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """Up to ``limit`` candidate names close to ``query`` (display names, best first)."""
     key = normalise(query)
