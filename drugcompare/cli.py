@@ -301,7 +301,7 @@ def classes(json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
                 summary = c["definition"].split(". ")[0].rstrip(".") + "."
                 out.append({"id": cid, "name": c["name"], "system": c["system"], "parent": parent,
                             "depth": depth, "summary": summary, "definition": c["definition"],
-                            "source": c["source"]})
+                            "sources": c["sources"]})
                 walk(cid, depth + 1)
 
     walk(None, 0)

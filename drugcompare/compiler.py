@@ -120,18 +120,19 @@ def _compile_classes(doc: dict[str, Any], file: str, out: _Collector) -> dict[st
     shared = {k: _source(k, v, []) for k, v in (doc.get("sources") or {}).items()}
     classes: dict[str, Any] = {}
     for cid, raw in doc["classes"].items():
-        src = raw["source"]
-        if "ref" in src:
-            if src["ref"] not in shared:
-                out.error(file, f"classes.{cid}.source.ref", f"unknown source {src['ref']!r}")
-                source = None
+        sources = []
+        for i, src in enumerate(raw["sources"]):
+            if "ref" not in src:
+                if not src.get("url") and not src.get("citation"):
+                    out.error(file, f"classes.{cid}.sources[{i}]", "a source needs a url or a citation")
+                sources.append(_source(None, src, []))
+            elif src["ref"] in shared:
+                sources.append(shared[src["ref"]])
             else:
-                source = shared[src["ref"]]
-        else:
-            source = _source(None, src, [])
+                out.error(file, f"classes.{cid}.sources[{i}].ref", f"unknown source {src['ref']!r}")
         classes[cid] = {"id": cid, "name": raw["name"], "system": raw["system"],
-                        "parent": raw["parent"], "definition": raw["definition"].strip(),
-                        "source": source}
+                        "parent": raw["parent"], "definition": " ".join(raw["definition"].split()),
+                        "sources": sources}
     for cid, cls in classes.items():
         seen = {cid}
         parent = cls["parent"]

@@ -192,8 +192,8 @@ class Dataset:
 
     def drug_class(self, class_id: str) -> DrugClass:
         c = self.classes[class_id]
-        src = c["source"] or {"id": "", "title": "", "url": None, "citation": None, "checked": "", "sections": []}
-        return DrugClass(c["id"], c["name"], c["system"], c["parent"], c["definition"], Source(**src))
+        return DrugClass(c["id"], c["name"], c["system"], c["parent"], c["definition"],
+                         [Source(**s) for s in c["sources"]])
 
     def find_family(self, name: str) -> str:
         """A family or class id for a user's word ("opioids", "SSRI", "benzos"); raises on a miss."""

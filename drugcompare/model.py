@@ -191,7 +191,7 @@ class DrugClass(NamedTuple):
     system: str
     parent: str | None
     definition: str
-    source: Source
+    sources: list[Source]
 
 
 class Resolution(NamedTuple):

@@ -151,13 +151,13 @@ CONDITION = Obj({**CONDITION_FIELDS, "any": List(Obj(CONDITION_FIELDS, required=
 
 CLASSES_FILE = Obj({
     "schema_version": Num(1, 1),
-    "sources": MapOf(SHARED_SOURCE),
+    "sources": MapOf(SHARED_SOURCE),  # shared sources that classes cite with {ref: KEY}
     "classes": MapOf(Obj({
         "name": Str(max_len=120),
         "system": Enum(vocab.CLASS_SYSTEMS),
         "parent": Nullable(Str(pattern=vocab.ID_PATTERN)),
         "definition": TEXT,
-        "source": CLASS_SOURCE,
+        "sources": List(CLASS_SOURCE, min_items=1),
     })),
     "families": MapOf(Obj({
         "name": Str(max_len=80),

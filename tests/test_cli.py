@@ -105,7 +105,7 @@ def test_is_json(frun):
 def test_explain_gives_definition_myths_and_sources(frun):
     r = frun("explain", "testamine", "opioid")
     assert r.exit_code == 1
-    assert "Definition of opioid: A substance that produces its main effects by activating opioid receptors" in r.stdout
+    assert "Definition of opioid: A substance that acts on the body's opioid receptors" in r.stdout
     assert "A common belief: \"Testamine is an opioid.\"" in r.stdout
     assert "[Test fixture reference]" in r.stdout
 
