@@ -11,10 +11,11 @@ __version__ = "0.1.0"
 SCHEMA_VERSION = 1  # the version of the JSON output contract (README, "JSON contract")
 
 _API = {
-    "load", "Dataset", "get", "lookup", "compare", "classify", "is_a", "interactions",
+    "load", "Dataset", "get", "lookup", "compare", "classify", "is_a", "interactions", "plain",
     "Drug", "Verdict", "Comparison", "Classification", "Interaction",
     "DataError", "UnknownDrugError", "UnknownFamilyError",
 }
+__all__ = sorted(_API | {"__version__", "SCHEMA_VERSION"})
 
 
 def __getattr__(name: str):  # PEP 562: keep `import drugcompare` fast

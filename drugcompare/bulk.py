@@ -90,7 +90,7 @@ class BulkResolver:
 
     def _verdict(self, drug_id: str) -> str:
         if drug_id not in self._verdicts:
-            from .classify import is_a
+            from .classification import is_a
 
             self._verdicts[drug_id] = is_a(self.ds, self.ds.drug(drug_id), self.family).verdict
         return self._verdicts[drug_id]

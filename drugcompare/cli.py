@@ -141,7 +141,7 @@ def compare(
 
     Examples: `drugcompare ketamine morphine`, `drugcompare tramadol codeine --json`.
     """
-    from .compare import compare as do_compare
+    from .comparison import compare as do_compare
 
     _fmt(json_, fmt).comparison(do_compare(_dataset(), names))
 
@@ -180,7 +180,7 @@ def classify(
         raise UsageError("name a drug, or use - / --stdin to read a list")
     if for_:
         raise UsageError("--for goes with - / --stdin; for one drug use `drugcompare is DRUG FAMILY`")
-    from .classify import classify as do_classify, legal_verdicts
+    from .classification import classify as do_classify, legal_verdicts
 
     drug = ds.lookup(name)
     _fmt(json_, fmt).classification(do_classify(ds, drug), legal_verdicts(ds, drug))
@@ -198,7 +198,7 @@ def _stdin_lines():  # noqa: ANN202
 
 
 def _verdict(drug_name: str, family_name: str):  # noqa: ANN202
-    from .classify import is_a
+    from .classification import is_a
 
     ds = _dataset()
     drug = ds.lookup(drug_name)
@@ -276,7 +276,7 @@ def list_(
     if class_:
         cid = ds.find_family(class_)
         if cid in ds.families:
-            from .classify import is_a
+            from .classification import is_a
 
             keep = [r for r in rows if is_a(ds, ds.drug(r[0]), cid).verdict in ("yes", "borderline")]
             heading = f"Drugs that are {ds.families[cid]['name']} (yes or borderline)"
@@ -320,20 +320,17 @@ def interactions(
 
     Example: `drugcompare interactions oxycodone alprazolam`.
     """
-    from .classify import in_family
+    from .api import interactions as find_interactions
     from .errors import UsageError
-    from .interactions import exit_code, find
+    from .interaction_rules import exit_code
 
     ds = _dataset()
-    resolutions = [ds.resolve(n) for n in names]
-    ids: list[str] = []
-    for r in resolutions:
-        ids += [i for i in r.drug_ids if i not in ids]
-    if len(ids) < 2:
+    drugs = []
+    for n in names:
+        drugs += [ds.drug(i) for i in ds.resolve(n).drug_ids if i not in {d.id for d in drugs}]
+    if len(drugs) < 2:
         raise UsageError("interactions needs at least two different drugs")
-    drugs = [ds.drug(i) for i in ids]
-    together = [set(r.drug_ids) for r in resolutions if r.product]
-    found = find(drugs, ds.interaction_rules, lambda d, f: in_family(ds, d, f), together)
+    found = find_interactions(*names, dataset=ds)
     _fmt(json_, fmt).interactions(drugs, found)
     raise typer.Exit(exit_code(found))
 

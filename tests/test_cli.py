@@ -67,7 +67,7 @@ def test_compare_usage_errors(frun, args, message):
 def test_too_many_drugs(frun, monkeypatch):
     names = ["testorphine", "testoxone", "testamine", "testoperamide", "testianeptine", "testazepam", "testocombo"]
     assert frun(*names).exit_code == 0  # six different drugs: the product repeats two of them
-    from drugcompare import compare
+    from drugcompare import comparison as compare
 
     monkeypatch.setattr(compare, "MAX_DRUGS", 5)
     r = frun(*names)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drugcompare.classify import classify, is_a
+from drugcompare.classification import classify, is_a
 from drugcompare.rules import verdict_exit_code
 
 

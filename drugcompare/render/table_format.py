@@ -215,7 +215,7 @@ class TableFormatter:
             console.print(_t(f"  {sc.scale} ({sc.substance}): pleasure {sc.pleasure}, psychological "
                              f"dependence {sc.psychological}, physical dependence {sc.physical} (0-3)"))
         head("Legal status", "legal")
-        from ..compare import legal_uk, legal_us
+        from ..comparison import legal_uk, legal_us
 
         lg = d.legal
         console.print(_t(f"  US: {legal_us(d)}" + (f" — {lg.us_note}" if lg.us_note else "")))

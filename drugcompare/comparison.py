@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .classify import in_family
+from .classification import in_family
 from .dataset import Dataset
 from .errors import UsageError
-from .interactions import find
+from .interaction_rules import find
 from .model import Comparison, Drug, Resolution, Row
 from .vocab import FREQUENCY_LABELS
 
