@@ -29,6 +29,15 @@ class DefaultGroup(typer.core.TyperGroup):
             return "compare", self.commands["compare"], args
         return super().resolve_command(ctx, args)
 
+    def shell_complete(self, ctx, incomplete):  # noqa: ANN001, ANN201
+        """`drugcompare ket<TAB>` completes drug names too, since compare is the bare command."""
+        results = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            from typer._click.shell_completion import CompletionItem
+
+            results += [CompletionItem(name) for name in _complete_drug(incomplete)]
+        return results
+
     def invoke(self, ctx):  # noqa: ANN001, ANN201
         from .errors import DrugcompareError
 
@@ -50,6 +59,27 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _complete_drug(incomplete: str) -> list[str]:
+    """Shell completion: drug names (ids, then other names) that start with what was typed."""
+    try:
+        ds = _dataset()
+        pairs = ds._read("suggestion_keys")
+    except Exception:  # noqa: BLE001 - completion must never print an error
+        return []
+    low = incomplete.casefold()
+    ids = sorted({p[1] for p in pairs if p[1].casefold().startswith(low) and " " not in p[1]})
+    return ids[:200]
+
+
+def _complete_family(incomplete: str) -> list[str]:
+    try:
+        ds = _dataset()
+    except Exception:  # noqa: BLE001
+        return []
+    low = incomplete.casefold()
+    return sorted({x for x in [*ds.families, *ds.classes] if x.startswith(low)})
+
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON (schema_version 1) instead of a table.")]
 FormatOpt = Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
@@ -133,7 +163,8 @@ def main_options(
 
 @app.command()
 def compare(
-    names: Annotated[list[str], typer.Argument(help="2 to 6 drug names (generic, brand, UK/US or street names).")],
+    names: Annotated[list[str], typer.Argument(help="2 to 6 drug names (generic, brand, UK/US or street names).",
+                                               autocompletion=_complete_drug)],
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -148,7 +179,8 @@ def compare(
 
 @app.command()
 def classify(
-    name: Annotated[Optional[str], typer.Argument(help="A drug name, or - to read one name per line from stdin.")] = None,
+    name: Annotated[Optional[str], typer.Argument(help="A drug name, or - to read one name per line from stdin.",
+                                                  autocompletion=_complete_drug)] = None,
     stdin: Annotated[bool, typer.Option("--stdin", help="Read one medication string per line from stdin.")] = False,
     for_: Annotated[Optional[str], typer.Option("--for", metavar="FAMILY",
                     help="With stdin: add the verdict for this family to each line.")] = None,
@@ -208,8 +240,9 @@ def _verdict(drug_name: str, family_name: str):  # noqa: ANN202
 
 @app.command("is")
 def is_(
-    drug: Annotated[str, typer.Argument(help="A drug name.")],
-    family: Annotated[str, typer.Argument(help="A family or class: opioid, benzodiazepine, stimulant, ...")],
+    drug: Annotated[str, typer.Argument(help="A drug name.", autocompletion=_complete_drug)],
+    family: Annotated[str, typer.Argument(help="A family or class: opioid, benzodiazepine, stimulant, ...",
+                                          autocompletion=_complete_family)],
     explain: Annotated[bool, typer.Option("--explain", help="The full reasoning, with sources.")] = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
@@ -227,8 +260,8 @@ def is_(
 
 @app.command()
 def explain(
-    drug: Annotated[str, typer.Argument(help="A drug name.")],
-    family: Annotated[str, typer.Argument(help="A family or class.")],
+    drug: Annotated[str, typer.Argument(help="A drug name.", autocompletion=_complete_drug)],
+    family: Annotated[str, typer.Argument(help="A family or class.", autocompletion=_complete_family)],
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -245,7 +278,7 @@ def explain(
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="A drug name.")],
+    name: Annotated[str, typer.Argument(help="A drug name.", autocompletion=_complete_drug)],
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -262,7 +295,8 @@ def show(
 
 @app.command("list")
 def list_(
-    class_: Annotated[Optional[str], typer.Option("--class", "-c", help="Only drugs in this class or family.")] = None,
+    class_: Annotated[Optional[str], typer.Option("--class", "-c", help="Only drugs in this class or family.",
+                                                  autocompletion=_complete_family)] = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -312,7 +346,7 @@ def classes(json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
 
 @app.command()
 def interactions(
-    names: Annotated[list[str], typer.Argument(help="2 or more drug names.")],
+    names: Annotated[list[str], typer.Argument(help="2 or more drug names.", autocompletion=_complete_drug)],
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:

@@ -10,7 +10,7 @@ import os
 from typing import Any, Iterable
 
 from . import cache, names
-from .errors import DataError, Problem, UnknownDrugError, UnknownFamilyError
+from .errors import CombinationError, DataError, Problem, UnknownDrugError, UnknownFamilyError
 from .model import Drug, DrugClass, Product, Resolution, Source
 from .vocab import ROLES
 
@@ -130,10 +130,11 @@ class Dataset:
         return self.drug(res.drug_ids[0]) if len(res.drug_ids) == 1 else None
 
     def lookup(self, name: str) -> Drug:
-        """Like get(), but raises UnknownDrugError (with suggestions) on a miss."""
+        """Like get(), but raises UnknownDrugError (with suggestions) on a miss, and
+        CombinationError for a product of several drugs (ask about one ingredient)."""
         res = self.resolve(name)
         if len(res.drug_ids) != 1:
-            raise UnknownDrugError(name, [self.drug(i).name for i in res.drug_ids])
+            raise CombinationError(res.matched_name or name, res.drug_ids)
         return self.drug(res.drug_ids[0])
 
     def suggest(self, name: str) -> list[str]:

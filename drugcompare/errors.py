@@ -52,3 +52,15 @@ class UnknownFamilyError(DrugcompareError):
 
 class UsageError(DrugcompareError):
     """The command was called in a way that cannot work (e.g. one drug to compare)."""
+
+
+class CombinationError(UsageError):
+    """A one-drug question about a combination product: the answer depends on the ingredient."""
+
+    def __init__(self, product: str, components: list[str]):
+        self.product = product
+        self.components = components
+        super().__init__(
+            f"{product} is a combination of {' + '.join(components)}; ask about one ingredient "
+            f"(e.g. `drugcompare is {components[0]} opioid`), or compare them: "
+            f"`drugcompare {' '.join(components)}`")

@@ -16,10 +16,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_DRUGS = str(FIXTURES / "drugs.yaml")
 
 
+@pytest.fixture(scope="session")
+def session_cache_dir(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
-def isolated_cache(tmp_path_factory, monkeypatch):
-    """Every test gets its own cache directory and no user data from the environment."""
-    monkeypatch.setenv("DRUGCOMPARE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def isolated_cache(session_cache_dir, monkeypatch):
+    """Tests share one fresh cache directory (never the user's) and no user data from the
+    environment; the cache tests make their own directories."""
+    monkeypatch.setenv("DRUGCOMPARE_CACHE_DIR", session_cache_dir)
     monkeypatch.delenv("DRUGCOMPARE_DATA", raising=False)
     monkeypatch.delenv("DRUGCOMPARE_NO_CACHE", raising=False)
     monkeypatch.setenv("COLUMNS", "120")

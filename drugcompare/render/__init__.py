@@ -14,6 +14,8 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    markdown = "markdown"
+    yaml = "yaml"
 
 
 class Formatter(Protocol):
@@ -41,6 +43,14 @@ def formatter(fmt: OutputFormat) -> Formatter:
         from .lines_format import CsvFormatter
 
         return CsvFormatter()
+    if fmt is OutputFormat.markdown:
+        from .markdown_format import MarkdownFormatter
+
+        return MarkdownFormatter()
+    if fmt is OutputFormat.yaml:
+        from .json_format import YamlFormatter
+
+        return YamlFormatter()
     from .table_format import TableFormatter
 
     return TableFormatter()

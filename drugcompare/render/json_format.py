@@ -19,27 +19,49 @@ def emit(data: dict[str, Any]) -> None:
 
 
 class JsonFormatter:
+    """The schema_version 1 contract; every method writes exactly one JSON document."""
+
+    emit = staticmethod(emit)
+
     def comparison(self, c: Comparison) -> None:
-        emit(payload.comparison(c))
+        self.emit(payload.comparison(c))
 
     def classification(self, c: Classification, legal: list[Verdict]) -> None:
-        emit(payload.classification(c, legal))
+        self.emit(payload.classification(c, legal))
 
     def verdict(self, v: Verdict, explain: bool) -> None:
-        emit(payload.verdict(v))
+        self.emit(payload.verdict(v))
 
     def drug(self, d: Drug, class_names: dict[str, str], products: list[Any]) -> None:
-        emit({"schema_version": SCHEMA_VERSION, "drug": payload.drug(d),
+        self.emit({"schema_version": SCHEMA_VERSION, "drug": payload.drug(d),
               "products": [plain(p) for p in products]})
 
     def listing(self, rows: list[dict[str, Any]], heading: str) -> None:
-        emit({"schema_version": SCHEMA_VERSION, "drugs": rows})
+        self.emit({"schema_version": SCHEMA_VERSION, "drugs": rows})
 
     def taxonomy(self, classes: list[dict[str, Any]], families: list[dict[str, Any]]) -> None:
-        emit({"schema_version": SCHEMA_VERSION, "classes": classes, "families": families})
+        self.emit({"schema_version": SCHEMA_VERSION, "classes": classes, "families": families})
 
     def interactions(self, drugs: list[Drug], found: list[Interaction]) -> None:
-        emit(payload.interactions(drugs, found))
+        self.emit(payload.interactions(drugs, found))
 
     def check(self, report: dict[str, Any]) -> None:
-        emit({"schema_version": SCHEMA_VERSION, **report})
+        self.emit({"schema_version": SCHEMA_VERSION, **report})
+
+
+def emit_yaml(data: dict[str, Any]) -> None:
+    """The same document as --json, as YAML (block style, Unicode kept, never aliases)."""
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    sys.stdout.write(json_safe(text))
+
+
+class YamlFormatter(JsonFormatter):
+    """The JSON documents, written as YAML for people who read config files."""
+
+    emit = staticmethod(emit_yaml)
