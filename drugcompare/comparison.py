@@ -63,7 +63,10 @@ def _common(d: Drug) -> str:
 
 
 def _serious(d: Drug) -> str:
-    items = [f"BOXED: {b}" for b in d.boxed_warnings]
+    if d.boxed_warnings is None:
+        items = ["US boxed warning: not recorded"]
+    else:
+        items = [f"BOXED: {b}" for b in d.boxed_warnings]
     items += [f"{s.effect} ({FREQUENCY_LABELS[s.frequency]})" for s in d.side_effects if s.serious]
     return "\n".join(items) or "none recorded"
 

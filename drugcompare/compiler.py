@@ -284,7 +284,7 @@ def _compile_drug(did: str, raw: dict[str, Any], file: str, shared: dict[str, An
                   "regions": list(u.get("regions", [])), "note": u.get("note")} for u in raw["uses"]],
         "side_effects": [{"effect": s["effect"], "frequency": s["frequency"], "serious": s["serious"],
                           "note": s.get("note")} for s in raw["side_effects"]],
-        "boxed_warnings": list(raw.get("boxed_warnings", [])),
+        "boxed_warnings": None if raw.get("boxed_warnings") is None else list(raw["boxed_warnings"]),
         "addiction": {"potential": a["potential"], "basis": a["basis"].strip(),
                       "withdrawal": a["withdrawal"], "withdrawal_note": a.get("withdrawal_note"),
                       "respiratory_depression": a["respiratory_depression"],

@@ -126,7 +126,7 @@ class Drug(NamedTuple):
     mechanism: Mechanism
     uses: list[Use]
     side_effects: list[SideEffect]
-    boxed_warnings: list[str]
+    boxed_warnings: list[str] | None  # None: not recorded (not the same as none)
     addiction: Addiction
     legal: Legal
     misconceptions: list[Misconception]
@@ -152,7 +152,7 @@ class Drug(NamedTuple):
                                 [Target(**t) for t in m["targets"]]),
             uses=[Use(**u) for u in d["uses"]],
             side_effects=[SideEffect(**s) for s in d["side_effects"]],
-            boxed_warnings=list(d["boxed_warnings"]),
+            boxed_warnings=None if d["boxed_warnings"] is None else list(d["boxed_warnings"]),
             addiction=Addiction(**{**a, "scores": [Score(**s) for s in a["scores"]]}),
             legal=Legal(**{**lg, "changes": [LegalChange(**c) for c in lg["changes"]]}),
             misconceptions=[Misconception(**x) for x in d["misconceptions"]],

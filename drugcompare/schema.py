@@ -67,7 +67,7 @@ DRUG = Obj({
         "serious": Bool(),
         "note": NOTE,
     }, required=["effect", "frequency", "serious"]), min_items=1),
-    "boxed_warnings": List(Str(max_len=500)),
+    "boxed_warnings": Nullable(List(Str(max_len=500), description="US boxed-warning headings; [] = none, null or absent = not recorded")),
     "addiction": Obj({
         "potential": Enum(vocab.POTENTIALS),
         "basis": TEXT,

@@ -91,3 +91,13 @@ def test_whole_file_shapes(tmp_path, content, expected):
     with pytest.raises(DataError) as info:
         Dataset(data_paths([str(path)]))
     assert any(expected in str(p) for p in info.value.problems), info.value.problems
+
+
+def test_absent_boxed_warnings_mean_not_recorded(tmp_path):
+    doc = copy.deepcopy(_fixture())
+    del doc["drugs"]["testamine"]["boxed_warnings"]
+    path = tmp_path / "user.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    ds = Dataset(data_paths([str(path)]))
+    assert ds.drug("testamine").boxed_warnings is None
+    assert ds.drug("testoxone").boxed_warnings == []

@@ -200,7 +200,9 @@ class TableFormatter:
             where = f" [{'/'.join(u.regions)}]" if u.regions else ""
             console.print(_t(f"  {u.use} — {u.status}{where}" + (f" ({u.note})" if u.note else "")))
         head("Side effects", "side_effects")
-        for b in d.boxed_warnings:
+        if d.boxed_warnings is None:
+            console.print(_t("  US boxed warning: not recorded in the data"))
+        for b in d.boxed_warnings or []:
             console.print(_t(f"  BOXED WARNING: {b}", "bold red"))
         for s in d.side_effects:
             console.print(_t(f"  {s.effect} — {FREQUENCY_LABELS[s.frequency]}" + (" — serious" if s.serious else "")))
