@@ -385,6 +385,28 @@ def check(
     _fmt(json_, fmt).check(run_check(_extra_files() + list(files or []), draft=draft))
 
 
+@app.command()
+def schema(
+    which: Annotated[str, typer.Argument(help="data:drugs, data:classes, data:targets, data:atc, "
+                                              "data:interactions, or an output: compare, show, is, list, "
+                                              "interactions, classify.")] = "data:drugs",
+) -> None:
+    """Print a JSON Schema: of a data file (for editors) or of a command's --json output.
+
+    Examples: `drugcompare schema > drugs.schema.json`, `drugcompare schema is`.
+    """
+    import json
+
+    from . import output_schema
+    from .errors import UsageError
+
+    if which not in output_schema.names():
+        raise UsageError(f"no schema named {which!r}; choose from {', '.join(output_schema.names())}")
+    doc = (output_schema.data_schema(which.split(":", 1)[1]) if which.startswith("data:")
+           else output_schema.output_schema(which))
+    sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     """Entry point: run the app; anything unexpected is a one-line message, not a traceback."""
     for stream in (sys.stdout, sys.stderr):
