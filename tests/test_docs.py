@@ -48,6 +48,13 @@ def test_readme_output_is_current():
     assert result.returncode == 0, result.stderr
 
 
+def test_readme_picture_is_current():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_screenshot.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "![drugcompare ketamine morphine](docs/compare.svg)" in README
+
+
 @pytest.mark.parametrize("fmt", list(OutputFormat))
 def test_every_output_format_has_a_formatter(fmt):
     f = formatter(fmt)
