@@ -229,13 +229,15 @@ def _stdin_lines():  # noqa: ANN202
     return stream
 
 
-def _verdict(drug_name: str, family_name: str):  # noqa: ANN202
+def _answer(drug_name: str, family_name: str, explain: bool, json_: bool, fmt: Optional[OutputFormat]) -> None:
+    """`is` and `explain`: print the verdict; its exit code is the answer (0 yes, 1 no, 3 borderline)."""
     from .classification import is_a
+    from .rules import verdict_exit_code
 
     ds = _dataset()
-    drug = ds.lookup(drug_name)
-    family = ds.find_family(family_name)
-    return is_a(ds, drug, family)
+    v = is_a(ds, ds.lookup(drug_name), ds.find_family(family_name))
+    _fmt(json_, fmt).verdict(v, explain)
+    raise typer.Exit(verdict_exit_code(v.verdict))
 
 
 @app.command("is")
@@ -251,11 +253,7 @@ def is_(
 
     Example: `drugcompare is ketamine opioid`.
     """
-    from .rules import verdict_exit_code
-
-    v = _verdict(drug, family)
-    _fmt(json_, fmt).verdict(v, explain)
-    raise typer.Exit(verdict_exit_code(v.verdict))
+    _answer(drug, family, explain, json_, fmt)
 
 
 @app.command()
@@ -269,11 +267,7 @@ def explain(
 
     Example: `drugcompare explain ketamine opioid`.
     """
-    from .rules import verdict_exit_code
-
-    v = _verdict(drug, family)
-    _fmt(json_, fmt).verdict(v, True)
-    raise typer.Exit(verdict_exit_code(v.verdict))
+    _answer(drug, family, True, json_, fmt)
 
 
 @app.command()

@@ -116,6 +116,29 @@ def _source(key: str | None, raw: dict[str, Any], sections: list[str]) -> dict[s
     }
 
 
+def _profile_sources(raw: list[dict[str, Any]], path: str, owner: str, file: str,
+                     shared: dict[str, Any], out: _Collector) -> list[dict[str, Any]]:
+    """The sources of a drug or product: shared ones by ref, inline ones with an id each."""
+    sources: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, src in enumerate(raw):
+        if "ref" in src:
+            if src["ref"] not in shared:
+                out.error(file, f"{path}.sources[{i}].ref", f"unknown shared source {src['ref']!r}")
+                continue
+            sources.append({**shared[src["ref"]], "sections": list(src["sections"])})
+            seen.add(src["ref"])
+            continue
+        if not src.get("url") and not src.get("citation"):
+            out.error(file, f"{path}.sources[{i}]", "a source needs a url or a citation")
+        sid = src.get("id") or f"{owner}-source-{i + 1}"
+        if sid in seen:
+            out.error(file, f"{path}.sources[{i}].id", f"source id {sid!r} is used twice")
+        seen.add(sid)
+        sources.append(_source(sid, src, src["sections"]))
+    return sources
+
+
 def _compile_classes(doc: dict[str, Any], file: str, out: _Collector) -> dict[str, Any]:
     shared = {k: _source(k, v, []) for k, v in (doc.get("sources") or {}).items()}
     classes: dict[str, Any] = {}
@@ -197,23 +220,8 @@ def _compile_drug(did: str, raw: dict[str, Any], file: str, shared: dict[str, An
                   classes: dict[str, Any], targets: dict[str, Any], atc_groups: dict[str, str],
                   families: dict[str, Any], out: _Collector) -> dict[str, Any]:
     path = f"drugs.{did}"
-    sources: list[dict[str, Any]] = []
-    local_ids: set[str] = set()
-    for i, src in enumerate(raw["sources"]):
-        if "ref" in src:
-            if src["ref"] not in shared:
-                out.error(file, f"{path}.sources[{i}].ref", f"unknown shared source {src['ref']!r}")
-                continue
-            sources.append({**shared[src["ref"]], "sections": list(src["sections"])})
-            local_ids.add(src["ref"])
-        else:
-            if not src.get("url") and not src.get("citation"):
-                out.error(file, f"{path}.sources[{i}]", "a source needs a url or a citation")
-            sid = src.get("id") or f"{did}-source-{i + 1}"
-            if sid in local_ids:
-                out.error(file, f"{path}.sources[{i}].id", f"source id {sid!r} is used twice")
-            local_ids.add(sid)
-            sources.append(_source(sid, src, src["sections"]))
+    sources = _profile_sources(raw["sources"], path, did, file, shared, out)
+    local_ids = {src["id"] for src in sources}
     covered = {s for src in sources for s in src["sections"]}
     for section in vocab.SOURCED_SECTIONS:
         present = bool(raw.get(section)) if section == "misconceptions" else True
@@ -309,15 +317,7 @@ def _compile_drug(did: str, raw: dict[str, Any], file: str, shared: dict[str, An
 
 def _compile_product(pid: str, raw: dict[str, Any], file: str, shared: dict[str, Any],
                      atc_groups: dict[str, str], out: _Collector) -> dict[str, Any]:
-    sources = []
-    for i, src in enumerate(raw["sources"]):
-        if "ref" in src:
-            if src["ref"] not in shared:
-                out.error(file, f"products.{pid}.sources[{i}].ref", f"unknown shared source {src['ref']!r}")
-                continue
-            sources.append({**shared[src["ref"]], "sections": list(src["sections"])})
-        else:
-            sources.append(_source(src.get("id") or f"{pid}-source-{i + 1}", src, src["sections"]))
+    sources = _profile_sources(raw["sources"], f"products.{pid}", pid, file, shared, out)
     for i, code in enumerate(raw.get("atc", [])):
         if code[:5] not in atc_groups:
             out.error(file, f"products.{pid}.atc[{i}]", f"ATC group {code[:5]} is not in data/atc.yaml")

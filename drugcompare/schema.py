@@ -33,14 +33,16 @@ SCORE = Obj({
     "ref": Str(pattern=vocab.ID_PATTERN),
 }, required=["scale", "substance", "ref"])
 
+ALIAS = Obj({
+    "name": Str(max_len=120),
+    "kind": Enum(vocab.ALIAS_KINDS),
+    "country": REGIONS,
+    "note": NOTE,
+}, required=["name", "kind"])
+
 DRUG = Obj({
     "name": Str(max_len=120),
-    "aliases": List(Obj({
-        "name": Str(max_len=120),
-        "kind": Enum(vocab.ALIAS_KINDS),
-        "country": REGIONS,
-        "note": NOTE,
-    }, required=["name", "kind"])),
+    "aliases": List(ALIAS),
     "classes": List(Str(pattern=vocab.ID_PATTERN), min_items=1, unique=True),
     "atc": List(Str(pattern=vocab.ATC_PATTERN), unique=True),
     "atc_note": NOTE,
@@ -106,8 +108,7 @@ PRODUCT = Obj({
     "name": Str(max_len=120),
     "kind": Enum(vocab.PRODUCT_KINDS),
     "country": REGIONS,
-    "aliases": List(Obj({"name": Str(max_len=120), "kind": Enum(vocab.ALIAS_KINDS),
-                         "country": REGIONS, "note": NOTE}, required=["name", "kind"])),
+    "aliases": List(ALIAS),
     "components": List(Str(pattern=vocab.ID_PATTERN), min_items=1, unique=True),
     "atc": List(Str(pattern=vocab.ATC_PATTERN), unique=True),
     "note": NOTE,
@@ -126,20 +127,17 @@ CLASS_SOURCE = OneOf([
     ("title", Obj(INLINE_SOURCE_FIELDS, required=["title", "checked"])),
 ])
 
+TARGET_MATCH = Obj({
+    "family": Str(pattern=vocab.ID_PATTERN),
+    "id": Str(pattern=vocab.ID_PATTERN),
+    "action": List(Enum(vocab.ACTIONS), min_items=1),
+    "primary": Bool(),
+}, required=[], description="a target of the drug matching all of these")
+
 CONDITION_FIELDS: dict[str, Spec] = {
     "class": Str(pattern=vocab.ID_PATTERN, description="member of this class or one below it"),
-    "target": Obj({
-        "family": Str(pattern=vocab.ID_PATTERN),
-        "id": Str(pattern=vocab.ID_PATTERN),
-        "action": List(Enum(vocab.ACTIONS), min_items=1),
-        "primary": Bool(),
-    }, required=[]),
-    "not_target": Obj({
-        "family": Str(pattern=vocab.ID_PATTERN),
-        "id": Str(pattern=vocab.ID_PATTERN),
-        "action": List(Enum(vocab.ACTIONS), min_items=1),
-        "primary": Bool(),
-    }, required=[]),
+    "target": TARGET_MATCH,
+    "not_target": TARGET_MATCH,
     "peripherally_restricted": Bool(),
     "atc": List(Str(pattern=r"[A-Z][0-9A-Z]{0,6}"), min_items=1),
     "us_csa": List(Enum(vocab.US_CSA), min_items=1),
