@@ -7,8 +7,11 @@ guesses: it returns suggestions for the user to choose from (DATA-CONVENTIONS, "
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterable
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
 
 # Characters that are not letters/digits are dropped from keys; these are too (format chars).
 _DROP_CATEGORIES = {"Cf", "Cc", "Zs", "Pd", "Po", "Ps", "Pe", "Pi", "Pf", "Sk", "Sm", "So", "Sc", "Mn"}
@@ -16,9 +19,9 @@ _DROP_CATEGORIES = {"Cf", "Cc", "Zs", "Pd", "Po", "Ps", "Pe", "Pi", "Pf", "Sk", 
 
 def normalise(name: str) -> str:
     """The lookup key of a name: NFKC, case-folded, only letters and digits kept."""
+    if name.isascii():  # the common case, without the Unicode machinery
+        return _NOT_ASCII_ALNUM.sub("", name.lower())
     text = unicodedata.normalize("NFKC", name).casefold()
-    if text.isascii():
-        return "".join(ch for ch in text if ch.isalnum())
     return "".join(ch for ch in text if ch.isalnum() and unicodedata.category(ch) not in _DROP_CATEGORIES)
 
 

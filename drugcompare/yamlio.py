@@ -33,31 +33,28 @@ class _StrictLoader(_Base):  # type: ignore[misc,valid-type]
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):  # noqa: ANN001
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[Any, Any] = {}
-            for key_node, _ in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "merge keys (<<) are not allowed in data files", key_node.start_mark
-                    )
-                key = self.construct_object(key_node, deep=True)
-                try:
-                    hash(key)
-                except TypeError:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "a mapping key must be a plain value", key_node.start_mark
-                    ) from None
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
-                        f"duplicate key {key!r} (first at line {seen[key].line + 1})",
-                        key_node.start_mark,
-                    )
-                seen[key] = key_node.start_mark
-                # construct_object caches by node; forget keys so values may reuse nothing
-                self.constructed_objects.pop(key_node, None)
-        return super().construct_mapping(node, deep=deep)
+        """One pass: build the dict, refusing merge keys, unhashable and duplicate keys."""
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping node, but found {node.id}", node.start_mark)
+        mapping: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed in data files", key_node.start_mark)
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in mapping
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark) from None
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (first at line {first_line[key]})", key_node.start_mark)
+            first_line[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 def _mark(err: yaml.YAMLError) -> str:
