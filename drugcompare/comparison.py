@@ -59,7 +59,12 @@ def _uses(d: Drug) -> str:
 
 def _common(d: Drug) -> str:
     items = [s.effect for s in d.side_effects if s.frequency in ("very_common", "common") and not s.serious]
-    return "\n".join(items) or "none listed as common"
+    if items:
+        return "\n".join(items)
+    unbanded = [s.effect for s in d.side_effects if s.frequency == "unknown" and not s.serious]
+    if unbanded:  # the label lists them without a rate: say so rather than "none"
+        return "\n".join(unbanded) + "\n(frequency not recorded)"
+    return "none recorded as common"
 
 
 def _serious(d: Drug) -> str:
@@ -85,7 +90,7 @@ def build_rows(ds: Dataset, drugs: list[Drug]) -> list[Row]:
     specs = [
         ("classes", "Classes", lambda d: _classes(ds, d)),
         ("mechanism", "How it works", lambda d: d.mechanism.summary),
-        ("targets", "Primary targets", lambda d: "\n".join(t.describe() for t in d.primary_targets)),
+        ("targets", "Primary targets", lambda d: "\n".join(t.describe(with_note=False) for t in d.primary_targets)),
         ("uses", "Medical uses", _uses),
         ("side_effects", "Common side effects", _common),
         ("serious", "Serious risks", _serious),

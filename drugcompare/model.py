@@ -27,9 +27,9 @@ class Target(NamedTuple):
     primary: bool
     note: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, with_note: bool = True) -> str:
         text = f"{self.target} — {self.action}"
-        return text + (f" ({self.note})" if self.note else "")
+        return text + (f" ({self.note})" if self.note and with_note else "")
 
 
 class Mechanism(NamedTuple):

@@ -47,6 +47,16 @@ def _indented(console, text, indent: int) -> None:  # noqa: ANN001
     console.print(Padding(text, (0, 0, 0, indent), expand=False))
 
 
+def _scale(potential: str):  # noqa: ANN202
+    """A five-step bar for the addiction level, so differences show at a glance."""
+    from ..vocab import POTENTIALS
+
+    filled = POTENTIALS.index(potential)
+    on, off = ("▰", "▱") if _unicode_ok() else ("#", "-")
+    style = ["green", "green", "yellow", "red", "bold red"][filled]
+    return _t(on * filled + off * (4 - filled) + " ", style)
+
+
 def _verdict_word(v: str) -> str:
     return {"yes": "Yes", "no": "No", "borderline": "Borderline"}[v]
 
@@ -95,7 +105,10 @@ class TableFormatter:
             for row in c.rows:
                 label = _t((f"{mark} " if row.differs else "") + row.label,
                            "bold yellow" if row.differs else "bold")
-                table.add_row(label, *[_t(v) for v in row.values])
+                cells = [_t(v) for v in row.values]
+                if row.key == "addiction":
+                    cells = [_scale(d.addiction.potential) + cell for d, cell in zip(c.drugs, cells)]
+                table.add_row(label, *cells)
             console.print(table)
         console.print(_t(f"{mark} marks rows where the drugs differ."))
         if c.interactions:
