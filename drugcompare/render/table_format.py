@@ -41,10 +41,12 @@ def _t(text: str, style: str = ""):  # noqa: ANN202
 
 
 def _indented(console, text, indent: int) -> None:  # noqa: ANN001
-    """Print text wrapped with a hanging indent, so wrapped lines line up."""
-    from rich.padding import Padding
+    """Print text wrapped with a hanging indent, so wrapped lines line up (no trailing spaces)."""
+    from rich.text import Text
 
-    console.print(Padding(text, (0, 0, 0, indent), expand=False))
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def _scale(potential: str):  # noqa: ANN202
@@ -139,9 +141,9 @@ class TableFormatter:
         else:
             console.print(_t(f"  none: {d.atc_note}"))
         console.print(_t("\nMechanism", "bold underline"))
-        console.print(_t(f"  {d.mechanism.summary}"))
+        _indented(console, _t(d.mechanism.summary), 2)
         for t in d.mechanism.targets:
-            console.print(_t(f"  {'primary' if t.primary else 'secondary'}: {t.describe()}"))
+            _indented(console, _t(f"{'primary' if t.primary else 'secondary'}: {t.describe()}"), 2)
         console.print(_t("\nLegal", "bold underline"))
         for v in legal:
             _indented(console, _t(f"{v.family_name[0].upper()}{v.family_name[1:]}? {v.explanation}"), 2)
@@ -158,7 +160,8 @@ class TableFormatter:
         if others:
             console.print(_t("\nMisconceptions", "bold underline"))
             for m in others:
-                console.print(_t(f"  Myth: {m.belief}\n  Fact: {m.correction}"))
+                _indented(console, _t(f"Myth: {m.belief}"), 2)
+                _indented(console, _t(f"Fact: {m.correction}"), 2)
         console.print(_t(f"\n{DISCLAIMER} Sources: drugcompare show {d.id}", "dim"))
 
     # -- is / explain: plain text, no Rich --------------------------------------------
