@@ -24,6 +24,7 @@ OUT = os.path.join(HERE, "out")
 PY = sys.executable
 CLI = shutil.which("drugcompare", path=os.path.dirname(PY)) or shutil.which("drugcompare")
 
+PAIR = os.environ.get("BENCH_PAIR", "ketamine morphine").split()
 FLOOR_TABLE = [PY, "-c", "import typer, rich.console, rich.table"]
 FLOOR_JSON = [PY, "-c", "import typer, json"]
 
@@ -73,17 +74,18 @@ def report(title: str, times: dict[str, list[float]], floors: dict[str, str], bu
 
 
 def startup(label: str, env: dict[str, str], runs: int) -> list[bool]:
-    subprocess.run([CLI, "ketamine", "morphine"], env=env, stdout=subprocess.DEVNULL)  # warm the cache
+    subprocess.run([CLI, *PAIR], env=env, stdout=subprocess.DEVNULL)  # warm the cache
+    pair = " ".join(PAIR)
     cmds = {
         "floor: typer+rich": FLOOR_TABLE,
-        "ketamine morphine (table)": [CLI, "ketamine", "morphine"],
+        f"{pair} (table)": [CLI, *PAIR],
         "floor: typer+json": FLOOR_JSON,
-        "ketamine morphine --json": [CLI, "ketamine", "morphine", "--json"],
-        "is ketamine opioid": [CLI, "is", "ketamine", "opioid"],
+        f"{pair} --json": [CLI, *PAIR, "--json"],
+        f"is {PAIR[0]} opioid": [CLI, "is", PAIR[0], "opioid"],
         "show tramadol --json": [CLI, "show", "tramadol", "--json"],
     }
-    floors = {"ketamine morphine (table)": "floor: typer+rich", "ketamine morphine --json": "floor: typer+json",
-              "is ketamine opioid": "floor: typer+json", "show tramadol --json": "floor: typer+json"}
+    floors = {f"{pair} (table)": "floor: typer+rich", f"{pair} --json": "floor: typer+json",
+              f"is {PAIR[0]} opioid": "floor: typer+json", "show tramadol --json": "floor: typer+json"}
     return report(f"Start-up, {label} (median of {runs} alternating runs, ms)", alternate(cmds, env, runs), floors, 1.25)
 
 
@@ -91,7 +93,7 @@ def cold(label: str, env: dict[str, str], runs: int, budget_ms: float | None) ->
     times, rss = [], []
     for _ in range(runs):
         fresh = dict(env, DRUGCOMPARE_CACHE_DIR=tempfile.mkdtemp(prefix="dc-cold-"))
-        t, m = timed([CLI, "ketamine", "morphine", "--json"], fresh)
+        t, m = timed([CLI, *PAIR, "--json"], fresh)
         times.append(t)
         rss.append(m)
         shutil.rmtree(fresh["DRUGCOMPARE_CACHE_DIR"], ignore_errors=True)
@@ -104,7 +106,7 @@ def cold(label: str, env: dict[str, str], runs: int, budget_ms: float | None) ->
 
 def memory(label: str, env: dict[str, str]) -> list[bool]:
     results = []
-    for cmd in (["ketamine", "morphine"], ["ketamine", "morphine", "--json"], ["list", "--json"]):
+    for cmd in (PAIR, [*PAIR, "--json"], ["list", "--json"]):
         _, rss = timed([CLI, *cmd], env)
         passed = rss / 1024 < 150
         results.append(passed)
@@ -113,13 +115,13 @@ def memory(label: str, env: dict[str, str]) -> list[bool]:
 
 
 def miss(label: str, env: dict[str, str], runs: int) -> None:
-    ts = [timed([CLI, "is", "ketamin", "opioid"], env)[0] for _ in range(runs)]
+    ts = [timed([CLI, "is", PAIR[0][:-1], "opioid"], env)[0] for _ in range(runs)]
     print(f"misspelt name with suggestions, {label}: median {ms(statistics.median(ts))} ms")
 
 
 def bulk(env: dict[str, str], lines: int) -> list[bool]:
     os.makedirs(OUT, exist_ok=True)
-    exact = ["ketamine", "morphine", "Oxycodone", "IBUPROFEN", "paracetamol", "acetaminophen", "heroin",
+    exact = [*PAIR, "Oxycodone", "IBUPROFEN", "paracetamol", "acetaminophen", "heroin",
              "tramadol", "diazepam", "codeine", "Ketalar", "MS Contin", "methadone", "naloxone"]
     messy = ["Oxycodone HCl 5 mg tablet", "co-codamol 30/500", "PERCOCET 5-325", "ibuprofen 400mg tabs",
              "Tramadol hydrochloride 50 mg capsules", "diazepam 2mg", "Morphine sulfate ER 30 mg",

@@ -54,6 +54,7 @@ class DefaultGroup(typer.core.TyperGroup):
 app = typer.Typer(
     cls=DefaultGroup,
     help=COMMANDS_HELP,
+    no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -401,6 +402,49 @@ def schema(
     sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
+_FULL_APP_FLAGS = {"-h", "--help", "--version", "--install-completion", "--show-completion"}
+
+
+def _command_for(argv: list[str]) -> Optional[str]:
+    """The command an argument list runs, or None when only the full app can tell (help,
+    version, completion, no arguments)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _FULL_APP_FLAGS:
+            return None
+        if arg == "--data":
+            i += 2
+            continue
+        if arg.startswith("--data="):
+            i += 1
+            continue
+        if arg.startswith("-"):
+            return None
+        names = {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands}
+        return arg if arg in names else "compare"
+    return None
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command being run registered.
+
+    Typer converts every registered command into a click command on each call (~1 ms each,
+    measured); when the arguments name one command, the others are not built, which keeps
+    start-up within budget (issue 5). Help, completion and --version get the full app.
+    """
+    name = _command_for(argv)
+    if name is None or os.environ.get("_DRUGCOMPARE_COMPLETE"):
+        return app
+    small = typer.Typer(cls=DefaultGroup, help=COMMANDS_HELP, add_completion=False,
+                        pretty_exceptions_enable=False, rich_markup_mode=None,
+                        context_settings={"help_option_names": ["-h", "--help"]})
+    small.registered_callback = app.registered_callback
+    small.registered_commands = [c for c in app.registered_commands
+                                 if (c.name or c.callback.__name__.replace("_", "-")) == name]
+    return small
+
+
 def main() -> None:
     """Entry point: run the app; anything unexpected is a one-line message, not a traceback."""
     for stream in (sys.stdout, sys.stderr):
@@ -411,7 +455,7 @@ def main() -> None:
             except (ValueError, OSError):
                 pass
     try:
-        app(prog_name="drugcompare")
+        _app_for(sys.argv[1:])(prog_name="drugcompare")
     except BrokenPipeError:
         _quiet_broken_pipe()
         sys.exit(1)
