@@ -45,7 +45,7 @@ def suggest(query: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
 
         found = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.75)
         return [by_key[k] for k in found]
-    scored = process.extract(key, list(by_key), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=75)
+    scored = process.extract(key, list(by_key), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=80)
     prefix = [k for k in by_key if len(key) >= 4 and k.startswith(key) and k != key]
     out: list[str] = []
     for k in [s[0] for s in scored] + sorted(prefix, key=len):
@@ -69,7 +69,7 @@ def suggest_from_keys(query: str, pairs: list[list[str]], limit: int = 3) -> lis
         idx = {k: i for i, k in enumerate(keys)}
         hits = [idx[k] for k in found]
     else:
-        hits = [i for _, _, i in process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=75)]
+        hits = [i for _, _, i in process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=80)]
         if len(key) >= 4 and len(hits) < limit:
             hits += [i for i, k in enumerate(keys) if k.startswith(key) and k != key][: limit * 3]
     out: list[str] = []

@@ -36,8 +36,10 @@ CLASSIC = [
     ("gabapentin", "benzodiazepine", "no"), ("cocaine", "stimulant", "yes"), ("cocaine", "opioid", "no"),
     ("amphetamine", "stimulant", "yes"), ("psilocybin", "psychedelic", "yes"), ("ketamine", "psychedelic", "no"),
     ("ibuprofen", "nsaid", "yes"), ("paracetamol", "nsaid", "no"), ("ibuprofen", "opioid", "no"),
-    ("alcohol", "depressant", "yes"), ("diazepam", "depressant", "yes"), ("sertraline", "antidepressant", "yes"),
-    ("fluoxetine", "ssri", "yes"), ("clonidine", "opioid", "no"), ("nicotine", "stimulant", "yes"),
+    ("alcohol", "depressant", "yes"), ("diazepam", "depressant", "yes"), ("esketamine", "antidepressant", "yes"),
+    ("tianeptine", "antidepressant", "yes"), ("ketamine", "antidepressant", "no"), ("xylazine", "opioid", "no"),
+    ("etizolam", "benzodiazepine", "no"), ("mdma", "stimulant", "borderline"), ("mdma", "psychedelic", "no"),
+    ("clonidine", "opioid", "no"), ("nicotine", "stimulant", "yes"),
     ("heroin", "controlled-us", "yes"), ("ibuprofen", "controlled-us", "no"),
 ]
 
@@ -85,7 +87,8 @@ def test_every_profile_is_complete_and_consistent(ds):
 
 def test_names_resolve_across_kinds(ds):
     pairs = {"acetaminophen": "paracetamol", "meperidine": "pethidine", "heroin": "diamorphine",
-             "Ketalar": "ketamine", "MS Contin": "morphine", "Ultram": "tramadol", "Neurontin": "gabapentin",
+             "Ketalar": "ketamine", "MS Contin": "morphine", "tramadol hydrochloride": "tramadol",
+             "Neurontin": "gabapentin",
              "KETAMINE": "ketamine", "Special K": "ketamine"}
     for name, drug_id in pairs.items():
         assert ds.resolve(name).drug_ids == [drug_id], name
@@ -112,11 +115,13 @@ def test_opioid_with_benzodiazepine_is_serious_with_its_fda_source(ds):
     assert any("FDA" in s.title for i in found for s in i.sources)
 
 
-@pytest.mark.parametrize("a, b", [("phenelzine", "sertraline"), ("tramadol", "sertraline"),
-                                  ("phenelzine", "tramadol"), ("mdma", "phenelzine")])
-def test_serotonin_syndrome_pairs(ds, a, b):
+@pytest.mark.parametrize("a, b, severity", [("tramadol", "mdma", "serious"), ("dextromethorphan", "tramadol", "serious"),
+                                            ("ondansetron", "tramadol", "moderate")])
+def test_serotonin_syndrome_pairs(ds, a, b, severity):
     found = _found(ds, a, b)
-    assert any("serotonin" in i.effect.lower() for i in found), [i.id for i in found]
+    hits = [i for i in found if "serotonin" in i.effect.lower()]
+    assert hits and hits[0].severity == severity, [(i.id, i.severity) for i in found]
+    assert all(s.title for i in hits for s in i.sources)
 
 
 @pytest.mark.parametrize("a, b", [("methadone", "buprenorphine"), ("oxycodone", "naltrexone")])
