@@ -16,8 +16,14 @@ def is_a(ds: Dataset, drug: Drug, family: str) -> Verdict:
 
 
 def in_family(ds: Dataset, drug: Drug, family: str) -> bool:
-    """Membership used by interaction rules: a yes or a borderline counts (err on caution)."""
-    return is_a(ds, drug, family).verdict in ("yes", "borderline")
+    """Membership used by interaction rules: a yes or a borderline counts (err on caution).
+
+    Only the deciding rule is needed here, not the evidence a Verdict carries."""
+    from .rules import decide
+
+    if family in ds.families:
+        return decide(drug, ds.families[family])["verdict"] in ("yes", "borderline")
+    return family in drug.all_classes
 
 
 def classify(ds: Dataset, drug: Drug) -> Classification:

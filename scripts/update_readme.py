@@ -35,6 +35,10 @@ def run(command: str) -> str:
     env = {"COLUMNS": str(WIDTH), "NO_COLOR": "1", "TERM": "dumb", "DRUGCOMPARE_DATA": ""}
     result = CliRunner().invoke(app, args[1:], env=env)
     text = result.stdout + result.stderr
+    if "--json" in args and result.stdout.startswith("{"):  # shown indented, as on a terminal
+        import json
+
+        text = json.dumps(json.loads(result.stdout), indent=2, ensure_ascii=False) + "\n" + result.stderr
     lines = [line.rstrip() for line in text.rstrip("\n").split("\n")]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES] + [f"… ({len(lines) - MAX_LINES} more lines)"]

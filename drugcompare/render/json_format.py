@@ -12,9 +12,11 @@ from ..model import Classification, Comparison, Drug, Interaction, Verdict, plai
 
 
 def emit(data: dict[str, Any]) -> None:
-    """Write one JSON document. Non-ASCII is escaped when stdout cannot encode UTF-8."""
+    """Write one JSON document: indented on a terminal, compact in a pipe (the C encoder,
+    several times faster). Non-ASCII is escaped when stdout cannot encode UTF-8."""
     encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "")
-    text = json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2)
+    tty = getattr(sys.stdout, "isatty", lambda: False)()
+    text = json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2 if tty else None)
     sys.stdout.write(json_safe(text) + "\n")
 
 
