@@ -6,25 +6,11 @@ import copy
 from typing import Any
 
 from . import vocab, yamlio
-from .compiler import ROLES, compile_dataset
-from .dataset import data_paths, _label
+from .compiler import compile_dataset
+from .dataset import data_paths, load_documents
 from .errors import DataError, Problem
 
 DRAFT_KEYS = {"drugs", "products", "new_sources", "new_classes", "new_targets", "new_atc_groups"}
-
-
-def _load_docs(paths: list[str]) -> dict[str, list[tuple[str, Any]]]:
-    docs: dict[str, list[tuple[str, Any]]] = {role: [] for role in ROLES}
-    problems: list[Problem] = []
-    for i, path in enumerate(paths):
-        role = ROLES[i] if i < len(ROLES) else "drugs"
-        try:
-            docs[role].append((_label(path), yamlio.load_file(path)))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return docs
 
 
 def _merge_draft(docs: dict[str, list[tuple[str, Any]]], label: str, draft: Any) -> None:
@@ -53,11 +39,11 @@ def _merge_draft(docs: dict[str, list[tuple[str, Any]]], label: str, draft: Any)
 def run_check(files: list[str], draft: bool = False) -> dict[str, Any]:
     """Validate the shipped data plus ``files``; return the coverage report (DataError if invalid)."""
     if draft:
-        docs = _load_docs(data_paths())
+        docs = load_documents(data_paths())
         for f in files:
             _merge_draft(docs, f, yamlio.load_file(f))
     else:
-        docs = _load_docs(data_paths(files))
+        docs = load_documents(data_paths(files))
     compiled = compile_dataset(docs)
     return report(compiled)
 

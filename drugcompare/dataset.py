@@ -43,13 +43,16 @@ def _label(path: str) -> str:
     return f"data/{os.path.basename(path)}" if os.path.dirname(path) == base else path
 
 
-def _build(paths: list[str]) -> dict[str, Any]:
+def load_documents(paths: list[str]) -> dict[str, list[tuple[str, Any]]]:
+    """Parse the files of a dataset by role: [(label, document)], every problem collected.
+
+    The shipped files come pre-parsed from data/shipped.json while their hashes match.
+    """
     from . import shipped, yamlio
-    from .compiler import compile_dataset
 
     docs: dict[str, list[tuple[str, Any]]] = {role: [] for role in ROLES}
     problems: list[Problem] = []
-    stored = shipped.read()  # the shipped files pre-parsed, used while their hashes match
+    stored = shipped.read()
     for i, path in enumerate(paths):
         role = ROLES[i] if i < len(ROLES) else "drugs"
         label = _label(path)
@@ -67,7 +70,13 @@ def _build(paths: list[str]) -> dict[str, Any]:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    return compile_dataset(docs)
+    return docs
+
+
+def _build(paths: list[str]) -> dict[str, Any]:
+    from .compiler import compile_dataset
+
+    return compile_dataset(load_documents(paths))
 
 
 def _unreadable(path: str) -> list[Problem]:
