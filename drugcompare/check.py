@@ -62,20 +62,14 @@ def report(compiled: dict[str, Any]) -> dict[str, Any]:
         "misconceptions": sum(1 for d in drugs.values() if d["misconceptions"]),
         "published scores": sum(1 for d in drugs.values() if d["addiction"]["scores"]),
     }
-    incomplete = []
-    for d in drugs.values():
-        gaps = [k for k, bad in (
-            ("US schedule unknown", d["legal"]["us_csa"] is None),
-            ("UK class unknown", d["legal"]["uk_mda_class"] is None),
-            ("withdrawal unknown", d["addiction"]["withdrawal"] is None),
-            ("no misconceptions", not d["misconceptions"]),
-        ) if bad]
-        if gaps:
-            incomplete.append(f"{d['id']}: {', '.join(gaps)}")
+    incomplete = [f"{d['id']}: {', '.join(missing)}" for d in drugs.values() if (missing := missing_sections(d))]
+    gaps = [f"{d['id']}: {', '.join(unknown)}" for d in drugs.values() if (unknown := unknown_facts(d))]
     source_counts = [len(d["sources"]) for d in drugs.values()]
     used_classes = {c for d in drugs.values() for c in d["all_classes"]}
     summary = {
         "drugs": len(drugs),
+        "complete profiles (every required section, sourced)": f"{len(drugs) - len(incomplete)} / {len(drugs)}",
+        "profiles with a gap (a fact left unknown)": f"{len(gaps)} / {len(drugs)}",
         "products": len(compiled["products"]),
         "classes (used / defined)": f"{len(used_classes)} / {len(compiled['classes'])}",
         "families": len(compiled["families"]),
@@ -89,4 +83,32 @@ def report(compiled: dict[str, Any]) -> dict[str, Any]:
     for k, v in filled.items():
         summary[f"profiles with {k}"] = f"{v} / {len(drugs)} ({100 * v // n}%)"
     return {"ok": True, "summary": summary, "warnings": [f"{w[0]}: {w[1]}: {w[2]}" for w in compiled["warnings"]],
-            "incomplete": incomplete, "sections_required": vocab.SOURCED_SECTIONS}
+            "incomplete": incomplete, "gaps": gaps, "sections_required": vocab.SOURCED_SECTIONS}
+
+
+def missing_sections(d: dict[str, Any]) -> list[str]:
+    """The required sections a compiled profile lacks (validation should already have refused them)."""
+    sourced = {s for src in d["sources"] for s in src["sections"]}
+    has = {
+        "atc": bool(d["atc"] or d["atc_note"]),
+        "mechanism": any(t["primary"] for t in d["mechanism"]["targets"]),
+        "uses": bool(d["uses"]),
+        "side_effects": bool(d["side_effects"]),
+        "addiction": bool(d["addiction"]["potential"] and d["addiction"]["basis"]),
+        "legal": bool(d["legal"]["as_of"]),
+        "classes": bool(d["classes"]),
+    }
+    missing = [section for section, ok in has.items() if not ok]
+    required = [s for s in vocab.SOURCED_SECTIONS if s != "misconceptions" or d["misconceptions"]]
+    missing += [f"no source for {s}" for s in required if s not in sourced]
+    return missing
+
+
+def unknown_facts(d: dict[str, Any]) -> list[str]:
+    """Facts deliberately left empty because no source confirmed them (a gap, not an error)."""
+    return [label for label, unknown in (
+        ("US schedule unknown", d["legal"]["us_csa"] is None),
+        ("UK class unknown", d["legal"]["uk_mda_class"] is None),
+        ("withdrawal unknown", d["addiction"]["withdrawal"] is None),
+        ("no misconceptions", not d["misconceptions"]),
+    ) if unknown]

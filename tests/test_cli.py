@@ -178,6 +178,33 @@ def test_check_ok(frun):
     assert r.exit_code == 0 and "OK" in r.stdout
 
 
+def test_check_reports_complete_profiles_and_gaps_separately(frun):
+    r = frun("check", "--json")
+    report = json.loads(r.stdout)
+    n = report["summary"]["drugs"]
+    assert report["summary"]["complete profiles (every required section, sourced)"] == f"{n} / {n}"
+    assert report["incomplete"] == []
+    assert isinstance(report["gaps"], list)
+    assert all(": " in g for g in report["gaps"])
+
+
+def test_check_names_a_profile_missing_a_required_section():
+    import copy
+
+    from drugcompare.check import missing_sections, unknown_facts
+    from drugcompare.dataset import data_paths, load_documents
+    from drugcompare.compiler import compile_dataset
+
+    compiled = compile_dataset(load_documents(data_paths()))
+    morphine = copy.deepcopy(compiled["drugs"]["morphine"])
+    assert missing_sections(morphine) == []
+    morphine["uses"] = []
+    morphine["sources"] = [s for s in morphine["sources"] if "legal" not in s["sections"]]
+    morphine["legal"]["uk_mda_class"] = None
+    assert missing_sections(morphine) == ["uses", "no source for legal"]
+    assert "UK class unknown" in unknown_facts(morphine)
+
+
 def test_check_bad_file_exit_2(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("drugs:\n  x:\n    name: X\n    nme: Y\n")

@@ -88,7 +88,7 @@ def test_every_profile_is_complete_and_consistent(ds):
 def test_names_resolve_across_kinds(ds):
     pairs = {"acetaminophen": "paracetamol", "meperidine": "pethidine", "heroin": "diamorphine",
              "Ketalar": "ketamine", "MS Contin": "morphine", "tramadol hydrochloride": "tramadol",
-             "Neurontin": "gabapentin",
+             "Neurontin": "gabapentin", "Ultram": "tramadol", "ULTRAM": "tramadol",
              "KETAMINE": "ketamine", "Special K": "ketamine"}
     for name, drug_id in pairs.items():
         assert ds.resolve(name).drug_ids == [drug_id], name

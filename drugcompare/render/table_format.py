@@ -299,5 +299,7 @@ class TableFormatter:
         for w in report["warnings"]:
             console.print(_t(f"warning: {w}", "yellow"))
         for p in report["incomplete"]:
-            console.print(_t(f"incomplete: {p}", "yellow"))
+            console.print(_t(f"incomplete: {p}", "red"))
+        for p in report["gaps"]:
+            console.print(_t(f"gap: {p}", "yellow"))
         console.print(_t("OK" if report["ok"] else "FAILED", "bold green" if report["ok"] else "bold red"))
