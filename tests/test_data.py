@@ -41,7 +41,28 @@ CLASSIC = [
     ("etizolam", "benzodiazepine", "no"), ("mdma", "stimulant", "borderline"), ("mdma", "psychedelic", "no"),
     ("clonidine", "opioid", "no"), ("nicotine", "stimulant", "yes"),
     ("heroin", "controlled-us", "yes"), ("ibuprofen", "controlled-us", "no"),
+    # antidepressants, antipsychotics, lithium and the drugs mistaken for benzodiazepines or stimulants
+    ("sertraline", "antidepressant", "yes"), ("sertraline", "opioid", "no"), ("sertraline", "serotonergic", "yes"),
+    ("sertraline", "controlled-us", "no"), ("Prozac", "serotonergic", "yes"), ("duloxetine", "opioid", "no"),
+    ("amitriptyline", "opioid", "no"), ("bupropion", "stimulant", "no"), ("bupropion", "antidepressant", "yes"),
+    ("mirtazapine", "serotonergic", "yes"), ("phenelzine", "serotonergic", "yes"),
+    ("trazodone", "benzodiazepine", "no"), ("lithium", "antidepressant", "no"),
+    ("quetiapine", "benzodiazepine", "no"), ("atomoxetine", "stimulant", "no"),
+    ("buspirone", "benzodiazepine", "no"), ("flumazenil", "benzodiazepine", "no"),
+    ("pseudoephedrine", "controlled-us", "no"),
 ]
+
+# Every drug issue 3 names, by a name a user would type (generic, US or UK name, or common name).
+ISSUE_3_DRUGS = """hydrocodone hydromorphone oxymorphone pethidine meperidine tapentadol dihydrocodeine diamorphine
+buprenorphine butorphanol nalbuphine pentazocine naloxone naltrexone nalmefene methylnaltrexone kratom mitragynine
+tianeptine loperamide eluxadoline ketamine esketamine phencyclidine dextromethorphan memantine nitrous-oxide propofol
+etomidate midazolam clonazepam lorazepam temazepam chlordiazepoxide zolpidem zopiclone phenobarbital gabapentin
+pregabalin carisoprodol cyclobenzaprine baclofen tizanidine amphetamine lisdexamfetamine methamphetamine
+methylphenidate cocaine modafinil caffeine nicotine varenicline sertraline fluoxetine citalopram escitalopram
+paroxetine venlafaxine duloxetine amitriptyline nortriptyline bupropion mirtazapine trazodone phenelzine
+tranylcypromine moclobemide quetiapine olanzapine lithium psilocybin LSD DMT mescaline MDMA THC dronabinol nabilone
+cannabidiol alcohol GHB sodium-oxybate phenibut ibuprofen naproxen diclofenac aspirin ketorolac celecoxib paracetamol
+lidocaine bupivacaine clonidine lofexidine dexmedetomidine diphenhydramine promethazine ondansetron""".split()
 
 
 @pytest.mark.parametrize("drug, family, expected", CLASSIC)
@@ -65,9 +86,14 @@ def test_verdicts_for_every_drug_and_family_follow_from_the_rules(ds):
 
 
 def test_breadth(ds):
-    assert len(ds.listing()) >= 30
+    assert len(ds.listing()) >= 150
     used = {c for row in ds.listing() for c in row[3]}
-    assert len(used) >= 10
+    assert len(used) >= 25
+
+
+@pytest.mark.parametrize("name", ISSUE_3_DRUGS)
+def test_every_drug_the_breadth_issue_names_is_there(ds, name):
+    assert ds.resolve(name.replace("-", " ")).drug_ids, name
 
 
 def test_every_profile_is_complete_and_consistent(ds):
@@ -116,7 +142,11 @@ def test_opioid_with_benzodiazepine_is_serious_with_its_fda_source(ds):
 
 
 @pytest.mark.parametrize("a, b, severity", [("tramadol", "mdma", "serious"), ("dextromethorphan", "tramadol", "serious"),
-                                            ("ondansetron", "tramadol", "moderate")])
+                                            ("ondansetron", "tramadol", "moderate"),
+                                            ("sertraline", "phenelzine", "contraindicated"),
+                                            ("Emsam", "fluoxetine", "contraindicated"),
+                                            ("venlafaxine", "tranylcypromine", "contraindicated"),
+                                            ("mirtazapine", "tramadol", "serious")])
 def test_serotonin_syndrome_pairs(ds, a, b, severity):
     found = _found(ds, a, b)
     hits = [i for i in found if "serotonin" in i.effect.lower()]
@@ -128,6 +158,12 @@ def test_serotonin_syndrome_pairs(ds, a, b, severity):
 def test_precipitated_withdrawal(ds, a, b):
     found = _found(ds, a, b)
     assert any("withdrawal" in i.effect.lower() for i in found), [i.id for i in found]
+
+
+def test_lithium_with_an_nsaid_is_serious(ds):
+    found = _found(ds, "lithium", "ibuprofen")
+    assert [(i.id, i.severity) for i in found] == [("lithium-nsaid", "serious")]
+    assert "lithium" in found[0].effect.lower() and found[0].sources
 
 
 def test_a_pair_with_no_interaction(ds):
