@@ -3,23 +3,71 @@
 Field names are the JSON contract (README, "JSON contract"): ``plain(drug)`` is exactly
 the drug object of ``--json``.
 
-These are NamedTuples, not dataclasses, for start-up time: creating a frozen dataclass
-costs about 0.7 ms per class at import (and importing ``dataclasses`` about 8 ms), a
-NamedTuple about 0.1 ms; with some twenty classes that was a fifth of a call (issue 5).
+They are small ``Record`` classes, not dataclasses or NamedTuples, for start-up time:
+every call imports this module, and creating a class costs about 0.7 ms as a frozen
+dataclass (plus about 8 ms to import ``dataclasses``), 0.15-0.25 ms as a NamedTuple (which
+builds its methods with ``eval``), and about 0.01 ms as a plain class; with 26 classes that
+difference was several milliseconds of every call (issue 5).
 """
 
 
-from typing import Any, NamedTuple
+from typing import Any
 
 
-class Alias(NamedTuple):
+class Record:
+    """A read-only record whose fields are its class annotations, in order.
+
+    Fields without a default are required; a field's default is the value assigned in the
+    class body. Equality is field by field; ``_asdict`` and ``_replace`` work as on a NamedTuple.
+    """
+
+    _fields: tuple[str, ...] = ()
+
+    def __init_subclass__(cls) -> None:
+        cls._fields = tuple(cls.__dict__.get("__annotations__", {}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        fields = self._fields
+        if len(args) > len(fields):
+            raise TypeError(f"{type(self).__name__}() takes {len(fields)} arguments, got {len(args)}")
+        values = dict(zip(fields, args))
+        for name in fields[len(args):]:
+            if name in kwargs:
+                values[name] = kwargs.pop(name)
+            elif name in type(self).__dict__:
+                values[name] = type(self).__dict__[name]
+            else:
+                raise TypeError(f"{type(self).__name__}() missing argument {name!r}")
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}() got unexpected arguments {sorted(kwargs)}")
+        object.__setattr__(self, "__dict__", values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # fields hold lists; like a NamedTuple of lists
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
+
+    def _asdict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def _replace(self, **changes: Any) -> "Record":
+        return type(self)(**{**self.__dict__, **changes})
+
+
+class Alias(Record):
     name: str
     kind: str
     country: list[str]
     note: str | None = None
 
 
-class Target(NamedTuple):
+class Target(Record):
     target: str  # display name, e.g. "μ-opioid receptor (MOP, OPRM1)"
     target_id: str
     family: str
@@ -32,13 +80,13 @@ class Target(NamedTuple):
         return text + (f" ({self.note})" if self.note and with_note else "")
 
 
-class Mechanism(NamedTuple):
+class Mechanism(Record):
     summary: str
     peripherally_restricted: bool
     targets: list[Target]
 
 
-class Use(NamedTuple):
+class Use(Record):
     use: str
     area: str
     status: str
@@ -46,14 +94,14 @@ class Use(NamedTuple):
     note: str | None = None
 
 
-class SideEffect(NamedTuple):
+class SideEffect(Record):
     effect: str
     frequency: str
     serious: bool
     note: str | None = None
 
 
-class Score(NamedTuple):
+class Score(Record):
     scale: str
     substance: str
     pleasure: float | None
@@ -62,7 +110,7 @@ class Score(NamedTuple):
     ref: str
 
 
-class Addiction(NamedTuple):
+class Addiction(Record):
     potential: str
     basis: str
     withdrawal: bool | None
@@ -72,13 +120,13 @@ class Addiction(NamedTuple):
     scores: list[Score]
 
 
-class LegalChange(NamedTuple):
+class LegalChange(Record):
     date: str
     jurisdiction: str
     change: str
 
 
-class Legal(NamedTuple):
+class Legal(Record):
     us_csa: str | None
     us_narcotic: bool | None
     us_note: str | None
@@ -92,14 +140,14 @@ class Legal(NamedTuple):
     as_of: str
 
 
-class Misconception(NamedTuple):
+class Misconception(Record):
     belief: str
     correction: str
     family: str | None
     sources: list[str]
 
 
-class Source(NamedTuple):
+class Source(Record):
     id: str
     title: str
     url: str | None
@@ -108,13 +156,13 @@ class Source(NamedTuple):
     sections: list[str]
 
 
-class AtcCode(NamedTuple):
+class AtcCode(Record):
     code: str
     group: str
     group_name: str | None
 
 
-class Drug(NamedTuple):
+class Drug(Record):
     id: str
     name: str
     aliases: list[Alias]
@@ -172,7 +220,7 @@ class Drug(NamedTuple):
         return min(s.checked for s in self.sources)
 
 
-class Product(NamedTuple):
+class Product(Record):
     """A combination product or brand that resolves to one or more drugs."""
 
     id: str
@@ -185,7 +233,7 @@ class Product(NamedTuple):
     sources: list[Source]
 
 
-class DrugClass(NamedTuple):
+class DrugClass(Record):
     id: str
     name: str
     system: str
@@ -194,7 +242,7 @@ class DrugClass(NamedTuple):
     sources: list[Source]
 
 
-class Resolution(NamedTuple):
+class Resolution(Record):
     """How a name the user typed was resolved: to which drugs, and by what kind of match."""
 
     query: str
@@ -205,13 +253,13 @@ class Resolution(NamedTuple):
     alias_kind: str | None = None
 
 
-class Evidence(NamedTuple):
+class Evidence(Record):
     fact: str
     field: str  # where in the profile the fact is, e.g. "mechanism.targets[0]"
     sources: list[str]  # source titles
 
 
-class Verdict(NamedTuple):
+class Verdict(Record):
     drug: str
     drug_name: str
     family: str
@@ -224,7 +272,7 @@ class Verdict(NamedTuple):
     misconceptions: list[Misconception]
 
 
-class Interaction(NamedTuple):
+class Interaction(Record):
     id: str
     drugs: list[str]
     severity: str
@@ -235,7 +283,7 @@ class Interaction(NamedTuple):
     sources: list[Source]
 
 
-class ClassEntry(NamedTuple):
+class ClassEntry(Record):
     id: str
     name: str
     system: str
@@ -243,7 +291,7 @@ class ClassEntry(NamedTuple):
     direct: bool  # listed on the drug (True) or implied by a listed class (False)
 
 
-class Classification(NamedTuple):
+class Classification(Record):
     drug: Drug
     systems: dict[str, list[ClassEntry]]  # system -> classes
     atc: list[AtcCode]
@@ -251,14 +299,14 @@ class Classification(NamedTuple):
     verdicts: list[Verdict]  # families it is a member of or confused with
 
 
-class Row(NamedTuple):
+class Row(Record):
     key: str
     label: str
     values: list[str]  # one cell per drug, plain text
     differs: bool
 
 
-class Comparison(NamedTuple):
+class Comparison(Record):
     drugs: list[Drug]
     resolutions: list[Resolution]
     rows: list[Row]
