@@ -166,6 +166,14 @@ def test_lithium_with_an_nsaid_is_serious(ds):
     assert "lithium" in found[0].effect.lower() and found[0].sources
 
 
+@pytest.mark.parametrize("a, b, rule", [("phenelzine", "bupropion", "maoi-bupropion"),
+                                        ("Parnate", "mirtazapine", "maoi-mirtazapine"),
+                                        ("selegiline", "pseudoephedrine", "maoi-pseudoephedrine"),
+                                        ("lithium", "sertraline", "lithium-serotonergic")])
+def test_rules_for_the_antidepressant_groups(ds, a, b, rule):
+    assert rule in [i.id for i in _found(ds, a, b)]
+
+
 def test_a_pair_with_no_interaction(ds):
     assert _found(ds, "caffeine", "ondansetron") == []
 
