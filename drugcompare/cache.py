@@ -132,11 +132,12 @@ def write(path: str, files: list[list[Any]], compiled: dict[str, Any]) -> bool:
         return False
 
 
-def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> MemoryStore | FileStore:
-    """The store of the dataset made of ``paths``: the cache when valid, else ``build()``.
+def load(paths: list[str], build: Callable[[dict[str, str]], dict[str, Any]]) -> MemoryStore | FileStore:
+    """The store of the dataset made of ``paths``: the cache when valid, else ``build(digests)``.
 
     ``build`` parses and validates the files; it runs only on a miss, and its result is
-    written to the cache for the next call.
+    written to the cache for the next call. It gets the SHA-256 of each file already
+    computed for the cache header ({} when there is no cache), so nothing is hashed twice.
     """
     path = cache_path(paths)
     if path is not None:
@@ -150,7 +151,7 @@ def load(paths: list[str], build: Callable[[], dict[str, Any]]) -> MemoryStore |
         files = fingerprint(paths) if path is not None else []
     except OSError:  # unreadable or not a file: build() reports it; nothing is cached
         files, path = [], None
-    compiled = build()
+    compiled = build({f[0]: f[3] for f in files})
     if path is not None:
         write(path, files, compiled)
     return MemoryStore(compiled)

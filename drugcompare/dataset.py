@@ -48,7 +48,7 @@ def load_documents(paths: list[str]) -> dict[str, list[tuple[str, Any]]]:
 
     The shipped files come pre-parsed from data/shipped.json while their hashes match.
     """
-    from . import shipped, yamlio
+    from . import shipped
 
     docs: dict[str, list[tuple[str, Any]]] = {role: [] for role in ROLES}
     problems: list[Problem] = []
@@ -62,6 +62,8 @@ def load_documents(paths: list[str]) -> dict[str, list[tuple[str, Any]]]:
                 with open(path, "rb") as fh:
                     doc = shipped.document(path, fh.read(), stored)
             if doc is None:
+                from . import yamlio  # PyYAML is imported only when a file has to be parsed
+
                 doc = yamlio.parse(yamlio.read_text(path), label)
             docs[role].append((label, doc))
         except OSError:
@@ -73,10 +75,19 @@ def load_documents(paths: list[str]) -> dict[str, list[tuple[str, Any]]]:
     return docs
 
 
-def _build(paths: list[str]) -> dict[str, Any]:
+def _build(paths: list[str], digests: dict[str, str] | None = None) -> dict[str, Any]:
+    """Compile the files; the shipped files alone come pre-compiled (data/compiled.json).
+
+    ``digests``: the SHA-256 of files already hashed (by the cache), path -> hex.
+    """
+    from . import shipped
     from .compiler import compile_dataset
 
-    return compile_dataset(load_documents(paths))
+    try:
+        ready = shipped.compiled(paths, digests or {})
+    except OSError:  # a shipped file is missing: load_documents reports it
+        ready = None
+    return ready if ready is not None else compile_dataset(load_documents(paths))
 
 
 def _unreadable(path: str) -> list[Problem]:
@@ -94,7 +105,7 @@ class Dataset:
 
     def __init__(self, paths: list[str]):
         self.paths = paths
-        self._store = cache.load(paths, lambda: _build(paths))
+        self._store = cache.load(paths, lambda digests: _build(paths, digests))
         self._drugs: dict[str, Drug] = {}
 
     def _rebuild(self) -> None:

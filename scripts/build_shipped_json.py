@@ -1,9 +1,11 @@
-"""Write data/shipped.json: the shipped YAML files, parsed, keyed by each file's SHA-256.
+"""Write data/shipped.json and data/compiled.json from the shipped YAML files.
 
-The first run after install (or after the cache is cleared) reads these instead of parsing
-YAML, which is the slowest step of a cold start (issue 5); the documents are still
-validated and compiled as usual. A file whose hash no longer matches is parsed from YAML,
-so an edited data file is never shadowed. tests/test_data.py fails when this is stale.
+shipped.json holds each file parsed, keyed by its SHA-256; compiled.json the validated,
+compiled dataset of the five files, keyed by all five hashes. The first run after install
+(or after the cache is cleared) reads these instead of parsing, validating and compiling
+YAML, the slowest steps of a cold start (issue 5). A file whose hash no longer matches is
+parsed from YAML, so an edited data file is never shadowed. tests/test_data.py fails when
+either is stale.
 
     python scripts/build_shipped_json.py [--check]
 """
@@ -19,12 +21,14 @@ from drugcompare import shipped
 def main(argv: list[str]) -> int:
     fresh = shipped.build()
     if "--check" in argv:
-        if shipped.read() != json.loads(fresh):
-            sys.stderr.write("data/shipped.json is stale: run python scripts/build_shipped_json.py\n")
+        stale = [name for name, text in fresh.items() if shipped.read(name) != json.loads(text)]
+        if stale:
+            sys.stderr.write(f"data/{' and data/'.join(stale)} stale: run python scripts/build_shipped_json.py\n")
             return 1
         return 0
-    with open(shipped.path(), "w", encoding="utf-8") as fh:
-        fh.write(fresh)
+    for name, text in fresh.items():
+        with open(shipped.path(name), "w", encoding="utf-8") as fh:
+            fh.write(text)
     return 0
 
 

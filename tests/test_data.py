@@ -204,3 +204,30 @@ def test_an_edited_yaml_file_is_never_shadowed_by_shipped_json(tmp_path):
     stored = shipped.read()
     raw = b"schema_version: 1\ngroups: {}\n"
     assert shipped.document(str(tmp_path / "atc.yaml"), raw, stored) is None
+
+
+def test_the_precompiled_dataset_is_what_compiling_the_files_gives():
+    from drugcompare import shipped
+    from drugcompare.compiler import compile_dataset
+    from drugcompare.dataset import data_paths, load_documents
+
+    ready = shipped.compiled(data_paths())
+    assert ready is not None
+    assert ready == compile_dataset(load_documents(data_paths()))
+
+
+def test_an_edited_yaml_file_is_never_shadowed_by_compiled_json(tmp_path, monkeypatch):
+    import shutil
+
+    from drugcompare import dataset, shipped
+
+    copies = []
+    for path in dataset.data_paths():
+        copies.append(str(tmp_path / path.rsplit("/", 1)[1]))
+        shutil.copy(path, copies[-1])
+    monkeypatch.setattr(dataset, "data_paths", lambda extra=(): copies)
+    assert shipped.compiled(copies) is not None  # unchanged copies: the same hashes
+    with open(copies[0], "a", encoding="utf-8") as fh:
+        fh.write("# an edit\n")
+    assert shipped.compiled(copies) is None
+    assert shipped.compiled(copies[:4] + copies[4:] + [copies[0]]) is None  # user files on top: never
