@@ -88,7 +88,8 @@ def read(path: str, paths: list[str]) -> FileStore:
             header = marshal.loads(fh.read(hlen))
         if header.get("tool") != __version__ or [f[0] for f in header["files"]] != paths:
             raise CacheMiss("other version or files")
-        _check_files(header)
+        if _check_files(header):
+            _restamp(path, header, 12 + hlen)
         return FileStore(path, header["directory"], 12 + hlen, header["buckets"])
     except CacheMiss:
         raise
@@ -96,13 +97,43 @@ def read(path: str, paths: list[str]) -> FileStore:
         raise CacheMiss(str(exc)) from None
 
 
-def _check_files(header: dict[str, Any]) -> None:
+def _check_files(header: dict[str, Any]) -> bool:
+    """Raise CacheMiss if a data file changed; True when some file had to be hashed to tell."""
     built = header["built"]
+    hashed = False
     for path, size, mtime_ns, digest in header["files"]:
         st = os.stat(path)
         trusted = st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns < built - RACY_NS
-        if not trusted and (st.st_size != size or _sha256(path) != digest):
-            raise CacheMiss(f"{path} changed")
+        if not trusted:
+            if st.st_size != size or _sha256(path) != digest:
+                raise CacheMiss(f"{path} changed")
+            hashed = True
+    return hashed
+
+
+def _restamp(path: str, header: dict[str, Any], base: int) -> None:
+    """After files were verified by content, re-date the cache so later calls trust their stat.
+
+    A cache built within the racy window of a file's mtime (typically the first run right
+    after install) would otherwise hash the data files on every call. The contents were
+    just proven equal, so the header is rewritten with the files' current stat and a new
+    build time, once the newest mtime is old enough to be trusted.
+    """
+    now = time.time_ns()
+    files = []
+    for p, _, _, digest in header["files"]:
+        st = os.stat(p)
+        if st.st_mtime_ns >= now - RACY_NS:
+            return  # still racy: try again on a later call
+        files.append([p, st.st_size, st.st_mtime_ns, digest])
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(base)
+            blobs = fh.read()
+    except OSError:
+        return
+    new = marshal.dumps({**header, "files": files, "built": now})
+    _write_atomic(path, [MAGIC + struct.pack("<I", len(new)) + new, blobs])
 
 
 def write(path: str, files: list[list[Any]], compiled: dict[str, Any]) -> bool:
@@ -110,6 +141,11 @@ def write(path: str, files: list[list[Any]], compiled: dict[str, Any]) -> bool:
     directory, buckets, blobs = pack(compiled)
     header = marshal.dumps({"tool": __version__, "files": files, "built": time.time_ns(),
                             "directory": directory, "buckets": buckets})
+    return _write_atomic(path, [MAGIC + struct.pack("<I", len(header)) + header, *blobs])
+
+
+def _write_atomic(path: str, chunks: list[bytes]) -> bool:
+    """Write a temporary file beside ``path`` and rename it over; False when that fails."""
     import tempfile
 
     folder = os.path.dirname(path)
@@ -118,8 +154,7 @@ def write(path: str, files: list[list[Any]], compiled: dict[str, Any]) -> bool:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC + struct.pack("<I", len(header)) + header)
-            for data in blobs:
+            for data in chunks:
                 fh.write(data)
         os.replace(tmp, path)
         return True

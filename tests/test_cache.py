@@ -52,6 +52,26 @@ def test_stale_after_a_change_with_an_old_mtime(tmp_path):
     assert Dataset(paths).drug("testorphine").uses[0].use == "Severe pains"
 
 
+def test_a_cache_built_in_the_racy_window_is_redated_once_verified(tmp_path, monkeypatch):
+    """Right after install the files are too new to trust by stat: they are hashed once,
+    then the cache is re-dated so later calls trust the stat and hash nothing."""
+    paths, user = _paths(tmp_path)
+    Dataset(paths)  # user.yaml was written just now: inside the racy window
+    hashed = []
+    real = cache._sha256
+    monkeypatch.setattr(cache, "_sha256", lambda p: hashed.append(p) or real(p))
+    old = cache.time.time_ns() - 10 * cache.RACY_NS  # the file's mtime moves into the past...
+    os.utime(user, ns=(old, old))
+    # ...which changes their stat: verified by content, then the header is rewritten
+    assert Dataset(paths).drug("testorphine").legal.us_csa == "II"
+    assert hashed
+    hashed.clear()
+    assert Dataset(paths).drug("testorphine").legal.us_csa == "II"
+    assert hashed == []
+    user.write_text(user.read_text(encoding="utf-8").replace("Severe pain", "Severe pains"), encoding="utf-8")
+    assert Dataset(paths).drug("testorphine").uses[0].use == "Severe pains"  # a later edit is still seen
+
+
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "flip-blob", "empty"])
 def test_corrupt_or_truncated_cache_gives_the_right_answer(tmp_path, damage):
     paths, _ = _paths(tmp_path)
