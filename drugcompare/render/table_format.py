@@ -76,8 +76,6 @@ def _interaction_lines(found: list[Interaction], names: dict[str, str]) -> list[
 class TableFormatter:
     # -- compare -------------------------------------------------------------------
     def comparison(self, c: Comparison) -> None:
-        from rich.table import Table
-
         console = _console()
         mark = _differs_mark()
         headers = []
@@ -100,18 +98,25 @@ class TableFormatter:
                     console.print(_t(value), soft_wrap=False)
                 console.print()
         else:
-            table = Table(show_lines=True, expand=False, header_style="bold")
-            table.add_column("", style="bold", min_width=10, max_width=LABEL_WIDTH, overflow="fold")
-            for head in headers:
-                table.add_column(_t(head), overflow="fold", ratio=1)
+            from rich.cells import cell_len
+
+            from .grid import column_widths, draw
+
+            header = [_t("", "bold")] + [_t(head, "bold") for head in headers]
+            rows = []
             for row in c.rows:
                 label = _t((f"{mark} " if row.differs else "") + row.label,
                            "bold yellow" if row.differs else "bold")
                 cells = [_t(v) for v in row.values]
                 if row.key == "addiction":
                     cells = [_scale(d.addiction.potential) + cell for d, cell in zip(c.drugs, cells)]
-                table.add_row(label, *cells)
-            console.print(table)
+                rows.append([label, *cells])
+            label_width = min(LABEL_WIDTH, max(10, max(r[0].cell_len for r in rows)))
+            natural = [max(cell_len(line) for cell in column for line in cell.plain.split("\n"))
+                       for column in list(zip(header, *rows))[1:]]
+            available = width - label_width - 3 * (len(c.drugs) + 1) - 1  # borders and padding
+            widths = [label_width, *column_widths(natural, available)]
+            console.print(draw(header, rows, widths, ascii_only=not _unicode_ok()), soft_wrap=True)
         console.print(_t(f"{mark} marks rows where the drugs differ."))
         if c.interactions:
             console.print(_t("Taken together:", "bold"))
