@@ -84,7 +84,7 @@ def _build(paths: list[str], digests: dict[str, str] | None = None) -> dict[str,
     from .compiler import compile_dataset
 
     try:
-        ready = shipped.compiled(paths, digests or {})
+        ready = shipped.compiled(paths, digests)
     except OSError:  # a shipped file is missing: load_documents reports it
         ready = None
     return ready if ready is not None else compile_dataset(load_documents(paths))

@@ -78,7 +78,8 @@ def document(yaml_path: str, raw: bytes, stored: dict[str, Any]) -> Any:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"),
+    # Key order is kept: it is the order of the YAML files, which the output follows.
+    return json.dumps(value, ensure_ascii=False, indent=None, separators=(",", ":"),
                       default=lambda o: o.isoformat() if isinstance(o, datetime.date) else str(o)) + "\n"
 
 

@@ -7,6 +7,7 @@ wrong rule fails a test.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -213,7 +214,20 @@ def test_the_precompiled_dataset_is_what_compiling_the_files_gives():
 
     ready = shipped.compiled(data_paths())
     assert ready is not None
-    assert ready == compile_dataset(load_documents(data_paths()))
+    # Equal, key order included: the order of the YAML files is the order of the output.
+    assert json.dumps(ready) == json.dumps(compile_dataset(load_documents(data_paths())))
+
+
+def test_documents_from_shipped_json_keep_the_yaml_key_order():
+    from drugcompare import shipped, yamlio
+    from drugcompare.dataset import data_paths
+
+    stored = shipped.read()
+    for path in data_paths():
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        assert json.dumps(shipped.document(path, raw, stored)) == json.dumps(
+            yamlio.parse(raw.decode("utf-8"), path), default=str)
 
 
 def test_an_edited_yaml_file_is_never_shadowed_by_compiled_json(tmp_path, monkeypatch):
