@@ -133,6 +133,9 @@ def _restamp(path: str, header: dict[str, Any], base: int) -> None:
     except OSError:
         return
     new = marshal.dumps({**header, "files": files, "built": now})
+    if len(new) != base - 12:
+        # A store opened on this file (here or in another process) reads at ``base``: keep it.
+        return
     _write_atomic(path, [MAGIC + struct.pack("<I", len(new)) + new, blobs])
 
 
